@@ -1,0 +1,126 @@
+package io.hashop.devinfra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A PostgreSQL server: the external one named by {@code DATABASE_HOST} (with
+ * {@code DATABASE_PORT}, {@code DATABASE_USERNAME}, {@code DATABASE_PASSWORD}), or else
+ * an embedded one started on demand. The services read the same variables.
+ */
+public final class PostgresServer implements AutoCloseable {
+
+	private static final Pattern DATABASE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+
+	private final String host;
+
+	private final int port;
+
+	private final String username;
+
+	private final String password;
+
+	private final EmbeddedPostgres embedded;
+
+	private PostgresServer(String host, int port, String username, String password, EmbeddedPostgres embedded) {
+		this.host = host;
+		this.port = port;
+		this.username = username;
+		this.password = password;
+		this.embedded = embedded;
+	}
+
+	/**
+	 * Uses the external server named by the environment, or starts an embedded one.
+	 * @param env the environment to read
+	 * @param embeddedPort the port for an embedded server, 0 for any free port
+	 * @return the server
+	 */
+	public static PostgresServer fromEnvironmentOrEmbedded(Map<String, String> env, int embeddedPort) {
+		String host = env.get("DATABASE_HOST");
+		if (host != null && !host.isBlank()) {
+			return new PostgresServer(host, Integer.parseInt(env.getOrDefault("DATABASE_PORT", "5432")),
+					env.getOrDefault("DATABASE_USERNAME", "postgres"), env.getOrDefault("DATABASE_PASSWORD", ""), null);
+		}
+		try {
+			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+				.setPort(embeddedPort)
+				.setServerConfig("max_connections", "300")
+				.start();
+			return new PostgresServer("localhost", postgres.getPort(), "postgres", "postgres", postgres);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not start the embedded PostgreSQL server", ex);
+		}
+	}
+
+	/** Creates the database unless it exists. */
+	public void createDatabaseIfMissing(String name) {
+		if (!DATABASE_NAME.matcher(name).matches()) {
+			throw new IllegalArgumentException("Not a plain database name: " + name);
+		}
+		try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), this.username, this.password);
+				PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+			exists.setString(1, name);
+			try (ResultSet rows = exists.executeQuery()) {
+				if (rows.next()) {
+					return;
+				}
+			}
+			try (Statement create = connection.createStatement()) {
+				create.execute("CREATE DATABASE " + name);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not create database " + name + " on " + this.host + ":" + this.port,
+					ex);
+		}
+	}
+
+	public String jdbcUrl(String database) {
+		return "jdbc:postgresql://" + this.host + ":" + this.port + "/" + database;
+	}
+
+	public String host() {
+		return this.host;
+	}
+
+	public int port() {
+		return this.port;
+	}
+
+	public String username() {
+		return this.username;
+	}
+
+	public String password() {
+		return this.password;
+	}
+
+	public boolean isEmbedded() {
+		return this.embedded != null;
+	}
+
+	@Override
+	public void close() {
+		if (this.embedded != null) {
+			try {
+				this.embedded.close();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+	}
+
+}
