@@ -1,0 +1,2 @@
+/** The product catalog: the only source of prices. */
+package io.hashop.order.catalog;

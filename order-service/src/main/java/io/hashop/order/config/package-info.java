@@ -1,0 +1,2 @@
+/** Configuration of the order service. */
+package io.hashop.order.config;

@@ -1,0 +1,346 @@
+package io.hashop.order.order;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import com.google.rpc.BadRequest;
+import com.google.rpc.ErrorInfo;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import io.hashop.contracts.order.v1.GetOrderRequest;
+import io.hashop.contracts.order.v1.ListOrdersRequest;
+import io.hashop.contracts.order.v1.ListOrdersResponse;
+import io.hashop.contracts.order.v1.ListProductsRequest;
+import io.hashop.contracts.order.v1.Order;
+import io.hashop.contracts.order.v1.OrderLineRequest;
+import io.hashop.contracts.order.v1.OrderServiceGrpc;
+import io.hashop.contracts.order.v1.OrderServiceGrpc.OrderServiceBlockingStub;
+import io.hashop.contracts.order.v1.OrderStatus;
+import io.hashop.contracts.order.v1.PlaceOrderRequest;
+import io.hashop.contracts.order.v1.PlaceOrderResponse;
+import io.hashop.contracts.order.v1.Product;
+import io.hashop.contracts.order.v1.UpdateProductPriceRequest;
+import io.hashop.devinfra.test.WithTestDatabase;
+import io.hashop.platform.grpc.InternalIdentityCallCredentials;
+import io.hashop.platform.identity.CallerIdentity;
+import io.hashop.platform.identity.InternalTokenIssuer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcPort;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+@SpringBootTest(properties = { "spring.grpc.server.port=0", "server.port=0", "management.server.port=0",
+		"platform.identity.secret=test-secret-test-secret-test-secret-0123" })
+@WithTestDatabase
+class OrderGrpcServiceIntegrationTests {
+
+	static final long COFFEE_BEANS = 1;
+
+	static final long ESPRESSO_MACHINE = 3;
+
+	static final long KETTLE = 5;
+
+	static final long DESCALER = 12;
+
+	@LocalGrpcPort
+	int grpcPort;
+
+	@Autowired
+	InternalTokenIssuer issuer;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	ManagedChannel channel;
+
+	final String alice = UUID.randomUUID().toString();
+
+	final String bob = UUID.randomUUID().toString();
+
+	@BeforeEach
+	void openChannel() {
+		this.channel = ManagedChannelBuilder.forAddress("localhost", this.grpcPort).usePlaintext().build();
+	}
+
+	@AfterEach
+	void closeChannel() throws InterruptedException {
+		this.channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+	}
+
+	@Test
+	void listsTheSeededCatalogWithAProductThatCanExceedThePaymentLimit() {
+		List<Product> products = as(this.alice).listProducts(ListProductsRequest.getDefaultInstance())
+			.getProductsList();
+
+		assertThat(products).hasSizeGreaterThanOrEqualTo(12);
+		assertThat(products).allSatisfy((product) -> assertThat(product.getCurrency()).isEqualTo("EUR"));
+		assertThat(products).anySatisfy((product) -> assertThat(product.getPriceCents() * 3).isGreaterThan(500_000));
+	}
+
+	@Test
+	void pricesAnOrderFromTheCatalog() {
+		PlaceOrderResponse placed = as(this.alice)
+			.placeOrder(order("price-1", line(COFFEE_BEANS, 2), line(ESPRESSO_MACHINE, 1)));
+
+		Order order = placed.getOrder();
+		assertThat(placed.getReplayed()).isFalse();
+		assertThat(order.getStatus()).isEqualTo(OrderStatus.ORDER_STATUS_PENDING_PAYMENT);
+		assertThat(order.getTotalCents()).isEqualTo(2 * 2490 + 249000);
+		assertThat(order.getItemsList()).extracting((line) -> line.getLineTotalCents()).containsExactly(4980L, 249000L);
+		assertThat(order.getUserId()).isEqualTo(this.alice);
+	}
+
+	@Test
+	void returnsTheSameOrderForTheSameKeyAndItems() {
+		PlaceOrderResponse first = as(this.alice).placeOrder(order("same-key", line(KETTLE, 1), line(COFFEE_BEANS, 3)));
+		PlaceOrderResponse again = as(this.alice).placeOrder(order("same-key", line(COFFEE_BEANS, 3), line(KETTLE, 1)));
+
+		assertThat(again.getReplayed()).isTrue();
+		assertThat(again.getOrder()).isEqualTo(first.getOrder());
+		assertThat(ordersOf(this.alice)).isEqualTo(1);
+	}
+
+	@Test
+	void refusesTheSameKeyWithOtherItems() {
+		as(this.alice).placeOrder(order("reused-key", line(KETTLE, 1)));
+
+		StatusRuntimeException error = catchStatus(
+				() -> as(this.alice).placeOrder(order("reused-key", line(KETTLE, 2))));
+
+		assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+		assertThat(reason(error)).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+		assertThat(ordersOf(this.alice)).isEqualTo(1);
+	}
+
+	@Test
+	void keysAreScopedToTheirUser() {
+		Order alices = as(this.alice).placeOrder(order("shared-key", line(KETTLE, 1))).getOrder();
+		Order bobs = as(this.bob).placeOrder(order("shared-key", line(KETTLE, 1))).getOrder();
+
+		assertThat(bobs.getId()).isNotEqualTo(alices.getId());
+	}
+
+	@Test
+	void createsOneOrderForConcurrentCallsWithTheSameKey() throws Exception {
+		int callers = 12;
+		CountDownLatch start = new CountDownLatch(1);
+		List<Callable<PlaceOrderResponse>> calls = new ArrayList<>();
+		for (int i = 0; i < callers; i++) {
+			calls.add(() -> {
+				start.await();
+				return as(this.alice).placeOrder(order("concurrent", line(COFFEE_BEANS, 1)));
+			});
+		}
+		List<Future<PlaceOrderResponse>> results;
+		try (ExecutorService pool = Executors.newFixedThreadPool(callers)) {
+			List<Future<PlaceOrderResponse>> submitted = calls.stream().map(pool::submit).toList();
+			start.countDown();
+			results = submitted;
+			Set<String> ids = new HashSet<>();
+			int created = 0;
+			for (Future<PlaceOrderResponse> result : results) {
+				PlaceOrderResponse response = result.get(30, TimeUnit.SECONDS);
+				ids.add(response.getOrder().getId());
+				created += response.getReplayed() ? 0 : 1;
+			}
+			assertThat(ids).hasSize(1);
+			assertThat(created).isEqualTo(1);
+		}
+		assertThat(ordersOf(this.alice)).isEqualTo(1);
+	}
+
+	@Test
+	void refusesAnUnknownProduct() {
+		StatusRuntimeException error = catchStatus(
+				() -> as(this.alice).placeOrder(order("unknown", line(COFFEE_BEANS, 1), line(987654, 1))));
+
+		assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+		assertThat(reason(error)).isEqualTo("UNKNOWN_PRODUCT");
+		assertThat(ordersOf(this.alice)).isZero();
+	}
+
+	@Test
+	void rejectsInvalidOrdersWithFieldViolations() {
+		assertThat(violations(() -> as(this.alice).placeOrder(order("no-lines")))).containsExactly("items");
+		assertThat(violations(() -> as(this.alice).placeOrder(order("bad key!", line(KETTLE, 1)))))
+			.containsExactly("idempotencyKey");
+		assertThat(violations(() -> as(this.alice).placeOrder(order("k" + "x".repeat(64), line(KETTLE, 1)))))
+			.containsExactly("idempotencyKey");
+		assertThat(violations(() -> as(this.alice).placeOrder(order("qty", line(KETTLE, 0), line(COFFEE_BEANS, 101)))))
+			.containsExactly("items[0].quantity", "items[1].quantity");
+		OrderLineRequest[] tooMany = new OrderLineRequest[51];
+		java.util.Arrays.fill(tooMany, line(KETTLE, 1));
+		assertThat(violations(() -> as(this.alice).placeOrder(order("many", tooMany)))).containsExactly("items");
+		assertThat(ordersOf(this.alice)).isZero();
+	}
+
+	@Test
+	void hidesAnotherUsersOrderAsNotFound() {
+		Order alices = as(this.alice).placeOrder(order("mine", line(KETTLE, 1))).getOrder();
+
+		StatusRuntimeException error = catchStatus(
+				() -> as(this.bob).getOrder(GetOrderRequest.newBuilder().setId(alices.getId()).build()));
+		StatusRuntimeException missing = catchStatus(
+				() -> as(this.bob).getOrder(GetOrderRequest.newBuilder().setId(UUID.randomUUID().toString()).build()));
+
+		assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+		assertThat(StatusProto.fromThrowable(error)).isEqualTo(StatusProto.fromThrowable(missing));
+		assertThat(as(this.bob).listOrders(ListOrdersRequest.getDefaultInstance()).getOrdersList()).isEmpty();
+		assertThat(as(this.alice).getOrder(GetOrderRequest.newBuilder().setId(alices.getId()).build()))
+			.isEqualTo(alices);
+	}
+
+	@Test
+	void pagesThroughOrdersNewestFirst() {
+		List<String> placed = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			placed.add(0, as(this.alice).placeOrder(order("page-" + i, line(KETTLE, i + 1))).getOrder().getId());
+		}
+
+		List<String> seen = new ArrayList<>();
+		String cursor = "";
+		int pages = 0;
+		do {
+			ListOrdersResponse page = as(this.alice)
+				.listOrders(ListOrdersRequest.newBuilder().setLimit(2).setCursor(cursor).build());
+			page.getOrdersList().forEach((order) -> seen.add(order.getId()));
+			cursor = page.getNextCursor();
+			pages++;
+		}
+		while (!cursor.isEmpty());
+
+		assertThat(seen).isEqualTo(placed);
+		assertThat(pages).isEqualTo(3);
+		assertThat(violations(
+				() -> as(this.alice).listOrders(ListOrdersRequest.newBuilder().setCursor("garbage").build())))
+			.containsExactly("cursor");
+		assertThat(violations(() -> as(this.alice).listOrders(ListOrdersRequest.newBuilder().setLimit(101).build())))
+			.containsExactly("limit");
+	}
+
+	@Test
+	void letsOnlyAnAdminChangeAPriceWhichNewOrdersThenUse() {
+		Order before = as(this.alice).placeOrder(order("before-change", line(DESCALER, 1))).getOrder();
+		UpdateProductPriceRequest change = UpdateProductPriceRequest.newBuilder()
+			.setProductId(DESCALER)
+			.setPriceCents(1500)
+			.build();
+
+		assertThat(catchStatus(() -> as(this.alice).updateProductPrice(change)).getStatus().getCode())
+			.isEqualTo(Status.Code.PERMISSION_DENIED);
+		Product changed = asAdmin().updateProductPrice(change);
+		Order after = as(this.alice).placeOrder(order("after-change", line(DESCALER, 2))).getOrder();
+
+		assertThat(changed.getPriceCents()).isEqualTo(1500);
+		assertThat(after.getTotalCents()).isEqualTo(3000);
+		assertThat(as(this.alice).getOrder(GetOrderRequest.newBuilder().setId(before.getId()).build()).getTotalCents())
+			.isEqualTo(1290);
+		assertThat(catchStatus(() -> asAdmin().updateProductPrice(change.toBuilder().setProductId(4242).build()))
+			.getStatus()
+			.getCode()).isEqualTo(Status.Code.NOT_FOUND);
+		assertThat(violations(() -> asAdmin().updateProductPrice(change.toBuilder().setPriceCents(0).build())))
+			.containsExactly("priceCents");
+	}
+
+	@Test
+	void refusesCallsWithoutATokenNamingAUser() {
+		OrderServiceBlockingStub bare = OrderServiceGrpc.newBlockingStub(this.channel)
+			.withDeadlineAfter(5, TimeUnit.SECONDS);
+		OrderServiceBlockingStub anonymous = bare.withCallCredentials(
+				InternalIdentityCallCredentials.of(this.issuer.issue(CallerIdentity.anonymous(), "order-service")));
+		OrderServiceBlockingStub forUserService = bare.withCallCredentials(InternalIdentityCallCredentials
+			.of(this.issuer.issue(CallerIdentity.user(this.alice, Set.of("USER")), "user-service")));
+
+		assertThat(catchStatus(() -> bare.listProducts(ListProductsRequest.getDefaultInstance())).getStatus().getCode())
+			.isEqualTo(Status.Code.UNAUTHENTICATED);
+		assertThat(catchStatus(() -> anonymous.placeOrder(order("anon", line(KETTLE, 1)))).getStatus().getCode())
+			.isEqualTo(Status.Code.UNAUTHENTICATED);
+		assertThat(catchStatus(() -> forUserService.placeOrder(order("aud", line(KETTLE, 1)))).getStatus().getCode())
+			.isEqualTo(Status.Code.UNAUTHENTICATED);
+		assertThat(ordersOf(this.alice)).isZero();
+	}
+
+	private OrderServiceBlockingStub as(String userId) {
+		return stub(CallerIdentity.user(userId, Set.of("USER")));
+	}
+
+	private OrderServiceBlockingStub asAdmin() {
+		return stub(CallerIdentity.user(UUID.randomUUID().toString(), Set.of("ADMIN")));
+	}
+
+	private OrderServiceBlockingStub stub(CallerIdentity caller) {
+		return OrderServiceGrpc.newBlockingStub(this.channel)
+			.withDeadlineAfter(10, TimeUnit.SECONDS)
+			.withCallCredentials(InternalIdentityCallCredentials.of(this.issuer.issue(caller, "order-service")));
+	}
+
+	private long ordersOf(String userId) {
+		return this.jdbc.sql("SELECT count(*) FROM orders WHERE user_id = ?")
+			.param(UUID.fromString(userId))
+			.query(Long.class)
+			.single();
+	}
+
+	private static PlaceOrderRequest order(String key, OrderLineRequest... lines) {
+		return PlaceOrderRequest.newBuilder().setIdempotencyKey(key).addAllItems(List.of(lines)).build();
+	}
+
+	private static OrderLineRequest line(long productId, int quantity) {
+		return OrderLineRequest.newBuilder().setProductId(productId).setQuantity(quantity).build();
+	}
+
+	private static StatusRuntimeException catchStatus(Runnable call) {
+		return catchThrowableOfType(StatusRuntimeException.class, call::run);
+	}
+
+	private static String reason(StatusRuntimeException error) {
+		return StatusProto.fromThrowable(error)
+			.getDetailsList()
+			.stream()
+			.filter((detail) -> detail.is(ErrorInfo.class))
+			.map((detail) -> unpack(detail, ErrorInfo.class).getReason())
+			.findFirst()
+			.orElse(null);
+	}
+
+	private static List<String> violations(Runnable call) {
+		StatusRuntimeException error = catchStatus(call);
+		assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+		return StatusProto.fromThrowable(error)
+			.getDetailsList()
+			.stream()
+			.filter((detail) -> detail.is(BadRequest.class))
+			.flatMap((detail) -> unpack(detail, BadRequest.class).getFieldViolationsList().stream())
+			.map(BadRequest.FieldViolation::getField)
+			.toList();
+	}
+
+	private static <T extends com.google.protobuf.Message> T unpack(com.google.protobuf.Any detail, Class<T> type) {
+		try {
+			return detail.unpack(type);
+		}
+		catch (com.google.protobuf.InvalidProtocolBufferException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

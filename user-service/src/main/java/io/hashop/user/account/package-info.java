@@ -1,0 +1,2 @@
+/** User accounts: registration, credential checks and profile reads. */
+package io.hashop.user.account;

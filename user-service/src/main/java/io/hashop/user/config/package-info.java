@@ -1,0 +1,2 @@
+/** Configuration of the user service. */
+package io.hashop.user.config;
