@@ -1,0 +1,29 @@
+package io.hashop.payment.provider;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Behaviour of the simulated payment provider.
+ *
+ * @param limitCents amounts above this are declined (env {@code PAYMENT_LIMIT_CENTS})
+ * @param latency added to every call, to simulate a slow provider (env
+ * {@code PAYMENT_PROVIDER_LATENCY})
+ * @param failureRate share of calls, 0 to 1, that fail as if the provider were
+ * unavailable (env {@code PAYMENT_PROVIDER_FAILURE_RATE})
+ */
+@Validated
+@ConfigurationProperties("hashop.payment.provider")
+public record PaymentProviderProperties(@DefaultValue("500000") @Positive long limitCents,
+		@DefaultValue("0ms") @NotNull Duration latency,
+		@DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double failureRate) {
+
+}
