@@ -56,6 +56,9 @@ public final class PostgresServer implements AutoCloseable {
 			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 				.setPort(embeddedPort)
 				.setServerConfig("max_connections", "300")
+				// The owner stops it after the processes using it, not in a parallel JVM
+				// shutdown hook.
+				.setRegisterShutdownHook(false)
 				.start();
 			return new PostgresServer("localhost", postgres.getPort(), "postgres", "postgres", postgres);
 		}

@@ -1,0 +1,49 @@
+package io.hashop.launcher;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the launcher tells the developer: the banner and why a process failed.
+ */
+final class Console {
+
+	private final PrintStream out;
+
+	private final RepoLayout layout;
+
+	Console(PrintStream out, RepoLayout layout) {
+		this.out = out;
+		this.layout = layout;
+	}
+
+	/**
+	 * The name, the exit code and the end of the log: usually enough to see the cause.
+	 */
+	void reportFailure(ServiceProcess process, int tailLines) {
+		String why = process.exitCode().isPresent() ? "exited with code " + process.exitCode().getAsInt()
+				: "not ready after " + Duration.between(process.startedAt(), Instant.now()).toSeconds()
+						+ " s (still running)";
+		this.out.println();
+		this.out.println(process.service().name() + " failed to start: " + why + ". Last " + tailLines + " lines of "
+				+ this.layout.relative(process.log()) + ":");
+		process.tail(tailLines).forEach((line) -> this.out.println("  | " + line));
+		this.out.println("Stopping everything.");
+	}
+
+	void printBanner(Secrets secrets) {
+		this.out.println();
+		this.out.println("hashop is running: http://localhost:" + ServiceTable.gateway().serverPort());
+		this.out.println("  admin:  " + secrets.adminEmail() + " / " + secrets.adminPassword());
+		this.out.println("  logs:   " + this.layout.logsDirectory());
+		this.out.println("  Ctrl-C stops everything.");
+		this.out.println();
+	}
+
+	static String names(List<ServiceProcess> processes) {
+		return String.join(", ", processes.stream().map((process) -> process.service().name()).toList());
+	}
+
+}

@@ -1,0 +1,147 @@
+package io.hashop.launcher;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs the whole platform locally:
+ * {@code java -jar launcher/target/launcher.jar [--smoke]} from the repository root,
+ * usually through {@code ./run-local.sh}.
+ */
+public final class Launcher {
+
+	private static final Duration STOP_GRACE = Duration.ofSeconds(25);
+
+	private static final int TAIL_LINES = 40;
+
+	private final Map<String, String> env;
+
+	private final PrintStream out;
+
+	private final RepoLayout layout;
+
+	private final Console console;
+
+	private Infrastructure infrastructure;
+
+	private Supervisor supervisor;
+
+	Launcher(Map<String, String> env, PrintStream out, RepoLayout layout) {
+		this.env = env;
+		this.out = out;
+		this.layout = layout;
+		this.console = new Console(out, layout);
+	}
+
+	public static void main(String[] args) {
+		int exitCode;
+		try {
+			boolean smoke = Arguments.smoke(args);
+			exitCode = new Launcher(System.getenv(), System.out, new RepoLayout(Path.of(""))).run(smoke);
+		}
+		catch (LauncherException ex) {
+			System.err.println(ex.getMessage());
+			exitCode = 1;
+		}
+		catch (InterruptedException ex) {
+			exitCode = 1;
+		}
+		catch (RuntimeException ex) {
+			System.err.println("The launcher failed unexpectedly:");
+			ex.printStackTrace();
+			exitCode = 1;
+		}
+		// Runs the shutdown hook too, which finds everything already stopped.
+		System.exit(exitCode);
+	}
+
+	/** Returns the exit code; in normal mode it only returns on failure. */
+	int run(boolean smoke) throws InterruptedException {
+		Jdk jdk = checkPrerequisites();
+		Secrets secrets = Secrets.fromEnvironment(this.env);
+		this.infrastructure = Infrastructure.standard(this.env, ServiceTable.SERVICES);
+		this.supervisor = new Supervisor(jdk.java(), this.layout, this.out);
+		Runtime.getRuntime().addShutdownHook(new Thread(this::stopEverything, "launcher-shutdown"));
+		Readiness readiness = Readiness.standard();
+		if (!startAll(jdk, secrets, readiness)) {
+			stopEverything();
+			return 1;
+		}
+		this.console.printBanner(secrets);
+		if (smoke) {
+			boolean healthy = new SmokeCheck(readiness, this.out).run(this.supervisor.started());
+			stopEverything();
+			return healthy ? 0 : 1;
+		}
+		this.supervisor.warnOnUnexpectedExit();
+		// Ctrl-C ends the JVM; the shutdown hook stops everything.
+		Thread.currentThread().join();
+		return 0;
+	}
+
+	/** Everything that can fail before anything is started. */
+	private Jdk checkPrerequisites() {
+		this.layout.requireJars(ServiceTable.SERVICES);
+		Jdk jdk = JdkLocator.forThisMachine().locate().orElseThrow(() -> new LauncherException(JdkLocator.NONE_FOUND));
+		Ports.requireFree(ServiceTable.SERVICES);
+		return jdk;
+	}
+
+	private boolean startAll(Jdk jdk, Secrets secrets, Readiness readiness) throws InterruptedException {
+		this.out.println("Starting the infrastructure");
+		Map<String, String> infrastructureEnv = startInfrastructure();
+		this.out.println("Starting the services on JDK " + jdk.versionText() + " (" + jdk.home() + ")");
+		for (List<ServiceSpec> stage : ServiceTable.stages(ServiceTable.SERVICES)) {
+			if (!startStage(stage, infrastructureEnv, secrets, readiness)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private Map<String, String> startInfrastructure() {
+		try {
+			return this.infrastructure.start(this.out);
+		}
+		catch (LauncherException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			stopEverything();
+			throw new LauncherException("Could not start the infrastructure: " + ex.getMessage(), ex);
+		}
+	}
+
+	/** Starts the processes of one stage together and waits until they are ready. */
+	private boolean startStage(List<ServiceSpec> stage, Map<String, String> infrastructureEnv, Secrets secrets,
+			Readiness readiness) throws InterruptedException {
+		List<ServiceProcess> processes = stage.stream()
+			.map((service) -> this.supervisor.start(service,
+					ServiceEnvironment.build(service, infrastructureEnv, secrets)))
+			.toList();
+		this.out.println("  started " + Console.names(processes) + ", waiting until ready");
+		Optional<ServiceProcess> failed = readiness.awaitAll(processes);
+		// On Ctrl-C they exit because they were stopped: nothing to report.
+		failed.filter((process) -> !this.supervisor.isStopping())
+			.ifPresent((process) -> this.console.reportFailure(process, TAIL_LINES));
+		if (failed.isEmpty()) {
+			this.out.println("  ready: " + Console.names(processes));
+		}
+		return failed.isEmpty();
+	}
+
+	/** Services first, newest first, then the infrastructure; idempotent. */
+	private void stopEverything() {
+		if (this.supervisor != null) {
+			this.supervisor.stopAll(STOP_GRACE);
+		}
+		if (this.infrastructure != null) {
+			this.infrastructure.close();
+		}
+	}
+
+}

@@ -1,0 +1,36 @@
+package io.hashop.launcher;
+
+import java.io.PrintStream;
+import java.util.List;
+
+/**
+ * The {@code --smoke} check: every process answers {@code /healthz} with 200.
+ */
+final class SmokeCheck {
+
+	private final Readiness readiness;
+
+	private final PrintStream out;
+
+	SmokeCheck(Readiness readiness, PrintStream out) {
+		this.readiness = readiness;
+		this.out = out;
+	}
+
+	/** Prints one status line per process; true when all are healthy. */
+	boolean run(List<ServiceProcess> processes) {
+		boolean healthy = true;
+		for (ServiceProcess process : processes) {
+			int port = process.service().serverPort();
+			int status = this.readiness.status(port, "/healthz");
+			boolean ok = status == 200;
+			healthy &= ok;
+			String shown = (status == Readiness.UNREACHABLE) ? "unreachable" : String.valueOf(status);
+			this.out.printf("  %-6s %-16s http://localhost:%d/healthz -> %s%n", ok ? "OK" : "FAILED",
+					process.service().name(), port, shown);
+		}
+		this.out.println(healthy ? "Smoke check passed." : "Smoke check FAILED.");
+		return healthy;
+	}
+
+}
