@@ -1,0 +1,114 @@
+package io.hashop.bff.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.NullSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+
+import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
+
+/**
+ * Two filter chains: the public catalog, API description and probes never touch the
+ * session (so they keep working while Redis is down); everything else needs a signed-in
+ * session, and unsafe methods other than register and login need the XSRF header to echo
+ * the XSRF cookie.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+	@Bean
+	SecurityContextRepository securityContextRepository() {
+		return new HttpSessionSecurityContextRepository();
+	}
+
+	@Bean
+	CsrfTokenRepository csrfTokenRepository() {
+		CookieCsrfTokenRepository repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
+		repository.setCookieCustomizer((cookie) -> cookie.sameSite("Lax"));
+		return repository;
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain publicChain(HttpSecurity http) throws Exception {
+		http.securityMatcher(new OrRequestMatcher(pathPattern(HttpMethod.GET, "/api/products"),
+				pathPattern("/api/openapi/**"), pathPattern("/api/openapi"), pathPattern("/healthz"),
+				pathPattern("/livez"), pathPattern("/readyz")))
+			.securityContext((context) -> context.securityContextRepository(new NullSecurityContextRepository()))
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			.csrf((csrf) -> csrf.disable())
+			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll());
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain sessionChain(HttpSecurity http, SecurityContextRepository contexts,
+			CsrfTokenRepository csrfTokens) throws Exception {
+		http.securityContext((context) -> context.securityContextRepository(contexts))
+			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens)
+				.csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+				.ignoringRequestMatchers(pathPattern(HttpMethod.POST, "/api/auth/register"),
+						pathPattern(HttpMethod.POST, "/api/auth/login")))
+			.requestCache((cache) -> cache.disable())
+			.formLogin((form) -> form.disable())
+			.httpBasic((basic) -> basic.disable())
+			.logout((logout) -> logout.disable())
+			.anonymous((anonymous) -> anonymous.disable())
+			.exceptionHandling((exceptions) -> exceptions
+				.authenticationEntryPoint((request, response, ex) -> ProblemResponses.write(response,
+						HttpStatus.UNAUTHORIZED, "Sign in first."))
+				.accessDeniedHandler(accessDeniedHandler()))
+			.authorizeHttpRequests(
+					(requests) -> requests.requestMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/login")
+						.permitAll()
+						.requestMatchers("/error")
+						.permitAll()
+						.requestMatchers("/api/admin/**")
+						.hasRole("ADMIN")
+						.anyRequest()
+						.authenticated());
+		return http.build();
+	}
+
+	/**
+	 * Without a session a missing XSRF token is reported as what it is first: not signed
+	 * in.
+	 */
+	private static AccessDeniedHandler accessDeniedHandler() {
+		return (request, response, ex) -> {
+			var authentication = SecurityContextHolder.getContext().getAuthentication();
+			boolean signedIn = authentication != null && authentication.isAuthenticated()
+					&& !(authentication instanceof AnonymousAuthenticationToken);
+			if (ex instanceof CsrfException && !signedIn) {
+				ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "Sign in first.");
+			}
+			else if (ex instanceof CsrfException) {
+				ProblemResponses.write(response, HttpStatus.FORBIDDEN,
+						"The X-XSRF-TOKEN header must echo the XSRF-TOKEN cookie.");
+			}
+			else {
+				ProblemResponses.write(response, HttpStatus.FORBIDDEN, "Forbidden.");
+			}
+		};
+	}
+
+}

@@ -1,0 +1,52 @@
+package io.hashop.bff.support;
+
+import java.time.Duration;
+
+import io.hashop.platform.identity.InternalIdentityProperties;
+import io.hashop.platform.identity.InternalTokenVerifier;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/** The fake user-, order- and payment-services of one test class, on free ports. */
+public final class FakeDownstreams implements AutoCloseable {
+
+	public static final String SECRET = "bff-test-secret-bff-test-secret-0123456";
+
+	public final FakeUserService users = new FakeUserService();
+
+	public final FakeOrderService orders = new FakeOrderService();
+
+	public final FakeGrpcServer userServer = new FakeGrpcServer(this.users, verifier("user-service"));
+
+	public final FakeGrpcServer orderServer = new FakeGrpcServer(this.orders, verifier("order-service"));
+
+	public final FakePaymentService payments = new FakePaymentService(verifier("payment-service"));
+
+	/** Points a BFF test context at these fakes. */
+	public void register(DynamicPropertyRegistry registry) {
+		registry.add("spring.grpc.client.channels.user-service.address", this.userServer::address);
+		registry.add("spring.grpc.client.channels.order-service.address", this.orderServer::address);
+		registry.add("hashop.bff.payment-service-url", this.payments::url);
+		registry.add("platform.identity.secret", () -> SECRET);
+	}
+
+	/** Every fake answers normally again. */
+	public void heal() {
+		this.userServer.setFault(Fault.NONE);
+		this.orderServer.setFault(Fault.NONE);
+		this.payments.setFault(Fault.NONE);
+	}
+
+	private static InternalTokenVerifier verifier(String audience) {
+		return new InternalTokenVerifier(new InternalIdentityProperties(true, SECRET, audience, "hashop-internal",
+				Duration.ofSeconds(60), Duration.ofSeconds(5), true));
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		this.userServer.close();
+		this.orderServer.close();
+		this.payments.close();
+	}
+
+}

@@ -1,0 +1,81 @@
+package io.hashop.bff.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.grpc.BindableService;
+import io.grpc.Metadata;
+import io.grpc.Server;
+import io.grpc.ServerBuilder;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
+import io.grpc.Status;
+import io.hashop.platform.grpc.InternalIdentityServerInterceptor;
+import io.hashop.platform.identity.InternalTokenVerifier;
+
+/**
+ * A real gRPC server on a free port for a fake downstream: it verifies the BFF's internal
+ * tokens like the real services do, counts calls, and can be told to hang or be down.
+ */
+public final class FakeGrpcServer implements AutoCloseable {
+
+	private final Server server;
+
+	private final AtomicReference<Fault> fault = new AtomicReference<>(Fault.NONE);
+
+	private final AtomicInteger calls = new AtomicInteger();
+
+	public FakeGrpcServer(BindableService service, InternalTokenVerifier verifier) {
+		ServerInterceptor faults = new ServerInterceptor() {
+
+			@Override
+			public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
+					ServerCallHandler<Q, R> next) {
+				FakeGrpcServer.this.calls.incrementAndGet();
+				return switch (FakeGrpcServer.this.fault.get()) {
+					case HANG -> new ServerCall.Listener<>() {
+					};
+					case DOWN -> {
+						call.close(Status.UNAVAILABLE.withDescription("fake outage"), new Metadata());
+						yield new ServerCall.Listener<>() {
+						};
+					}
+					case NONE -> next.startCall(call, headers);
+				};
+			}
+
+		};
+		this.server = ServerBuilder.forPort(0)
+			.addService(ServerInterceptors.intercept(service, new InternalIdentityServerInterceptor(verifier), faults))
+			.build();
+		try {
+			this.server.start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public String address() {
+		return "static://localhost:" + this.server.getPort();
+	}
+
+	public void setFault(Fault fault) {
+		this.fault.set(fault);
+	}
+
+	public int calls() {
+		return this.calls.get();
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		this.server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+	}
+
+}
