@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.grpc.ManagedChannel;
 import io.hashop.bff.downstream.Deadline;
 import io.hashop.bff.downstream.DownstreamGuard;
 import io.hashop.bff.downstream.DownstreamGuards;
@@ -31,7 +32,10 @@ class CatalogClient {
 	private final InternalTokenIssuer tokens;
 
 	CatalogClient(GrpcChannelFactory channels, DownstreamGuards guards, InternalTokenIssuer tokens) {
-		this.stub = OrderServiceGrpc.newBlockingStub(channels.createChannel(SERVICE));
+		ManagedChannel channel = channels.createChannel(SERVICE);
+		// Connect now rather than on the first request, which would otherwise pay for it.
+		channel.getState(true);
+		this.stub = OrderServiceGrpc.newBlockingStub(channel);
 		this.guard = guards.forService(SERVICE);
 		this.tokens = tokens;
 	}

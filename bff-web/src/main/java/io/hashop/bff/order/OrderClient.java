@@ -3,6 +3,7 @@ package io.hashop.bff.order;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import io.grpc.ManagedChannel;
 import io.hashop.bff.downstream.Deadline;
 import io.hashop.bff.downstream.DownstreamGuard;
 import io.hashop.bff.downstream.DownstreamGuards;
@@ -34,7 +35,10 @@ public class OrderClient {
 	private final InternalTokenIssuer tokens;
 
 	OrderClient(GrpcChannelFactory channels, DownstreamGuards guards, InternalTokenIssuer tokens) {
-		this.stub = OrderServiceGrpc.newBlockingStub(channels.createChannel(SERVICE));
+		ManagedChannel channel = channels.createChannel(SERVICE);
+		// Connect now rather than on the first request, which would otherwise pay for it.
+		channel.getState(true);
+		this.stub = OrderServiceGrpc.newBlockingStub(channel);
 		this.guard = guards.forService(SERVICE);
 		this.tokens = tokens;
 	}

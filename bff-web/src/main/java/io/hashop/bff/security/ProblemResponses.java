@@ -12,6 +12,9 @@ import org.springframework.http.MediaType;
 /** Writes problem+json from filters, which run before Spring MVC's exception handling. */
 final class ProblemResponses {
 
+	/** Seconds a client should wait before retrying after a 503. */
+	static final String RETRY_AFTER_SECONDS = "5";
+
 	private ProblemResponses() {
 	}
 
@@ -19,7 +22,7 @@ final class ProblemResponses {
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		if (status == HttpStatus.SERVICE_UNAVAILABLE) {
-			response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+			response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
 		}
 		response.getOutputStream()
 			.write("{\"type\":\"about:blank\",\"title\":\"%s\",\"status\":%d,\"detail\":\"%s\"}"

@@ -7,7 +7,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -50,9 +49,9 @@ class SecurityConfiguration {
 	SecurityFilterChain publicChain(HttpSecurity http) throws Exception {
 		http.securityMatcher(new OrRequestMatcher(pathPattern(HttpMethod.GET, "/api/products"),
 				pathPattern("/api/openapi/**"), pathPattern("/api/openapi"), pathPattern("/healthz"),
-				pathPattern("/livez"), pathPattern("/readyz")))
+				pathPattern("/livez"), pathPattern("/readyz"), pathPattern("/actuator/**")))
 			.securityContext((context) -> context.securityContextRepository(new NullSecurityContextRepository()))
-			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.sessionManagement((session) -> session.disable())
 			.requestCache((cache) -> cache.disable())
 			.csrf((csrf) -> csrf.disable())
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll());

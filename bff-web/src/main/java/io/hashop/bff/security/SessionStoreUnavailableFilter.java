@@ -45,7 +45,7 @@ class SessionStoreUnavailableFilter extends OncePerRequestFilter {
 	}
 
 	private static void handle(HttpServletResponse response, DataAccessException ex) throws IOException {
-		logger.warn("Session store unavailable: {}", ex.toString());
+		logger.warn("Session store unavailable: {}", ex.getMostSpecificCause().toString());
 		if (response.isCommitted()) {
 			return;
 		}

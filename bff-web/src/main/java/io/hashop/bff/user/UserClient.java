@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.concurrent.TimeUnit;
 
+import io.grpc.ManagedChannel;
 import io.hashop.bff.downstream.Deadline;
 import io.hashop.bff.downstream.DownstreamGuard;
 import io.hashop.bff.downstream.DownstreamGuards;
@@ -34,7 +35,10 @@ public class UserClient {
 	private final InternalTokenIssuer tokens;
 
 	UserClient(GrpcChannelFactory channels, DownstreamGuards guards, InternalTokenIssuer tokens) {
-		this.stub = UserServiceGrpc.newBlockingStub(channels.createChannel(SERVICE));
+		ManagedChannel channel = channels.createChannel(SERVICE);
+		// Connect now rather than on the first request, which would otherwise pay for it.
+		channel.getState(true);
+		this.stub = UserServiceGrpc.newBlockingStub(channel);
 		this.guard = guards.forService(SERVICE);
 		this.tokens = tokens;
 	}

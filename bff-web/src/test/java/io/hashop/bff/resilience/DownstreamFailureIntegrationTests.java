@@ -1,0 +1,145 @@
+package io.hashop.bff.resilience;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.hashop.bff.support.ApiClient;
+import io.hashop.bff.support.ApiClient.Response;
+import io.hashop.bff.support.FakeDownstreams;
+import io.hashop.bff.support.Fault;
+import io.hashop.devinfra.test.WithTestRedis;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Downstreams that hang or are down: degraded dashboard sections within the budget, 503s
+ * with Retry-After elsewhere, retries only for reads, and a breaker that fails fast and
+ * recovers.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "management.server.port=0", "hashop.bff.dashboard.budget=600ms",
+				"hashop.bff.downstream.services.order-service.timeout=300ms",
+				"hashop.bff.downstream.services.payment-service.timeout=300ms" })
+@WithTestRedis
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DownstreamFailureIntegrationTests {
+
+	static final FakeDownstreams downstreams = new FakeDownstreams();
+
+	@DynamicPropertySource
+	static void downstreams(DynamicPropertyRegistry registry) {
+		downstreams.register(registry);
+	}
+
+	@AfterAll
+	static void stopDownstreams() throws InterruptedException {
+		downstreams.close();
+	}
+
+	@LocalServerPort
+	int port;
+
+	ApiClient client;
+
+	@BeforeEach
+	void signIn() {
+		downstreams.heal();
+		this.client = new ApiClient("http://localhost:" + this.port);
+		downstreams.users.add("user@example.com", "correct-horse-1", "User", "USER");
+		assertThat(
+				this.client.post("/api/auth/login", "{\"email\":\"user@example.com\",\"password\":\"correct-horse-1\"}")
+					.status())
+			.isEqualTo(200);
+	}
+
+	@Test
+	@Order(1)
+	void degradesTheOrdersSectionWhenOrderServiceHangsAndStillAnswersWithinTheBudget() {
+		downstreams.orderServer.setFault(Fault.HANG);
+
+		long started = System.nanoTime();
+		Response response = this.client.get("/api/dashboard");
+		Duration latency = Duration.ofNanos(System.nanoTime() - started);
+
+		System.out.printf("dashboard latency with order-service hung: %d ms (dashboard budget 600 ms)%n",
+				latency.toMillis());
+		assertThat(response.status()).isEqualTo(200);
+		JsonNode dashboard = response.json();
+		assertThat(dashboard.get("recentOrders").isNull()).isTrue();
+		assertThat(dashboard.get("user").get("email").asString()).isEqualTo("user@example.com");
+		assertThat(dashboard.get("payments")).hasSize(1);
+		assertThat(dashboard.get("degraded").valueStream().map(JsonNode::asString).toList())
+			.containsExactly("recentOrders");
+		assertThat(latency).isLessThan(Duration.ofMillis(1200));
+	}
+
+	@Test
+	@Order(2)
+	void degradesThePaymentsSectionWhenPaymentServiceHangs() {
+		downstreams.payments.setFault(Fault.HANG);
+
+		JsonNode dashboard = this.client.get("/api/dashboard").json();
+
+		assertThat(dashboard.get("payments").isNull()).isTrue();
+		assertThat(dashboard.get("degraded").valueStream().map(JsonNode::asString).toList())
+			.containsExactly("payments");
+	}
+
+	@Test
+	@Order(3)
+	void degradesEverySectionWhenAllServicesAreDown() {
+		downstreams.userServer.setFault(Fault.DOWN);
+		downstreams.orderServer.setFault(Fault.DOWN);
+		downstreams.payments.setFault(Fault.DOWN);
+
+		Response response = this.client.get("/api/dashboard");
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.json().get("degraded").valueStream().map(JsonNode::asString).toList())
+			.containsExactlyInAnyOrder("user", "recentOrders", "payments");
+	}
+
+	@Test
+	@Order(4)
+	void answers503WithRetryAfterWhenADownstreamIsDown() {
+		downstreams.orderServer.setFault(Fault.DOWN);
+
+		for (Response response : List.of(this.client.get("/api/orders"), this.client.send("POST", "/api/orders",
+				"{\"items\":[{\"productId\":1,\"quantity\":1}]}", java.util.Map.of("Idempotency-Key", "down-1")))) {
+			assertThat(response.status()).isEqualTo(503);
+			assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+			assertThat(response.contentType()).isEqualTo("application/problem+json");
+			assertThat(response.body()).doesNotContain("UNAVAILABLE").doesNotContain("localhost");
+		}
+	}
+
+	@Test
+	@Order(5)
+	void retriesAReadOnceButNeverAWrite() {
+		downstreams.orderServer.setFault(Fault.DOWN);
+
+		int before = downstreams.orderServer.calls();
+		this.client.get("/api/orders");
+		int afterRead = downstreams.orderServer.calls();
+		this.client.send("POST", "/api/orders", "{\"items\":[{\"productId\":1,\"quantity\":1}]}",
+				java.util.Map.of("Idempotency-Key", "no-retry"));
+		int afterWrite = downstreams.orderServer.calls();
+
+		assertThat(afterRead - before).isEqualTo(2);
+		assertThat(afterWrite - afterRead).isEqualTo(1);
+	}
+
+}
