@@ -283,6 +283,23 @@ class PublicApiIntegrationTests {
 	}
 
 	@Test
+	void passesTheRequestIdToEveryDownstream() {
+		signIn(this.client);
+
+		Response response = this.client.send("GET", "/api/dashboard", null, Map.of("X-Request-Id", "trace-me-42"));
+
+		assertThat(response.headers().firstValue("X-Request-Id")).hasValue("trace-me-42");
+		assertThat(downstreams.userServer.lastRequestId()).isEqualTo("trace-me-42");
+		assertThat(downstreams.orderServer.lastRequestId()).isEqualTo("trace-me-42");
+		assertThat(downstreams.payments.lastRequestId()).isEqualTo("trace-me-42");
+		Response unsafe = this.client.send("GET", "/api/products", null,
+				Map.of("X-Request-Id", "bad id with spaces and {braces}"));
+		assertThat(unsafe.headers().firstValue("X-Request-Id").orElseThrow())
+			.isNotEqualTo("bad id with spaces and {braces}")
+			.hasSize(36);
+	}
+
+	@Test
 	void describesTheApiAsOpenApi() {
 		Response description = this.client.get("/api/openapi");
 

@@ -30,6 +30,11 @@ public final class FakeGrpcServer implements AutoCloseable {
 
 	private final AtomicInteger calls = new AtomicInteger();
 
+	private final AtomicReference<String> lastRequestId = new AtomicReference<>();
+
+	private static final Metadata.Key<String> REQUEST_ID = Metadata.Key.of("x-request-id",
+			Metadata.ASCII_STRING_MARSHALLER);
+
 	public FakeGrpcServer(BindableService service, InternalTokenVerifier verifier) {
 		ServerInterceptor faults = new ServerInterceptor() {
 
@@ -37,6 +42,7 @@ public final class FakeGrpcServer implements AutoCloseable {
 			public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
 					ServerCallHandler<Q, R> next) {
 				FakeGrpcServer.this.calls.incrementAndGet();
+				FakeGrpcServer.this.lastRequestId.set(headers.get(REQUEST_ID));
 				return switch (FakeGrpcServer.this.fault.get()) {
 					case HANG -> new ServerCall.Listener<>() {
 					};
@@ -67,6 +73,11 @@ public final class FakeGrpcServer implements AutoCloseable {
 
 	public void setFault(Fault fault) {
 		this.fault.set(fault);
+	}
+
+	/** The {@code x-request-id} of the latest call. */
+	public String lastRequestId() {
+		return this.lastRequestId.get();
 	}
 
 	public int calls() {

@@ -26,6 +26,8 @@ public final class FakePaymentService implements AutoCloseable {
 
 	private final AtomicInteger calls = new AtomicInteger();
 
+	private final AtomicReference<String> lastRequestId = new AtomicReference<>();
+
 	private final CountDownLatch released = new CountDownLatch(1);
 
 	private final InternalTokenVerifier verifier;
@@ -51,12 +53,18 @@ public final class FakePaymentService implements AutoCloseable {
 		this.fault.set(fault);
 	}
 
+	/** The {@code X-Request-Id} of the latest call. */
+	public String lastRequestId() {
+		return this.lastRequestId.get();
+	}
+
 	public int calls() {
 		return this.calls.get();
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
 		this.calls.incrementAndGet();
+		this.lastRequestId.set(exchange.getRequestHeaders().getFirst("X-Request-Id"));
 		try (exchange) {
 			switch (this.fault.get()) {
 				case HANG -> awaitRelease();
