@@ -1,6 +1,7 @@
 package io.hashop.bff.catalog;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -41,6 +42,9 @@ class CatalogCache {
 	private final CatalogCacheProperties properties;
 
 	private final CacheMetrics metrics;
+
+	/** An invalidation that could not reach Redis, to publish once it is back. */
+	private final AtomicBoolean invalidationPending = new AtomicBoolean();
 
 	CatalogCache(StringRedisTemplate redis, JsonMapper json, CatalogCacheProperties properties, MeterRegistry meters) {
 		this.local = Caffeine.newBuilder().expireAfterWrite(properties.localTtl()).maximumSize(16).build();

@@ -32,7 +32,7 @@ class CatalogInvalidationListener implements MessageListener, SubscriptionListen
 	@Override
 	public void onChannelSubscribed(byte[] channel, long count) {
 		logger.info("Subscribed to catalog invalidations; dropping the local catalog copy");
-		this.cache.invalidateLocal();
+		this.cache.resubscribed();
 	}
 
 }
