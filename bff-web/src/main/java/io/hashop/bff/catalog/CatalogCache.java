@@ -70,21 +70,37 @@ class CatalogCache {
 	 */
 	void invalidateEverywhere() {
 		this.local.invalidateAll();
-		try {
-			this.redis.opsForValue().increment(this.properties.generationKey());
-			this.redis.convertAndSend(this.properties.invalidationChannel(), KEY);
-		}
-		catch (DataAccessException ex) {
-			logger.warn("Could not publish a catalog invalidation (Redis unavailable): {}", ex.toString());
-		}
+		this.invalidationPending.set(true);
+		publishPendingInvalidation();
+	}
+
+	/** Drops this instance's copy only, on another instance's invalidation message. */
+	void invalidateLocal() {
+		this.local.invalidateAll();
 	}
 
 	/**
-	 * Drops this instance's copy only: on an invalidation message or a pub/sub
-	 * (re)subscription.
+	 * After a (re)subscription: messages sent while this instance was cut off are lost,
+	 * so its copy is dropped, and an invalidation it could not publish then is published
+	 * now.
 	 */
-	void invalidateLocal() {
-		this.local.invalidateAll();
+	void resubscribed() {
+		invalidateLocal();
+		if (this.invalidationPending.get()) {
+			publishPendingInvalidation();
+		}
+	}
+
+	private void publishPendingInvalidation() {
+		try {
+			this.redis.opsForValue().increment(this.properties.generationKey());
+			this.redis.convertAndSend(this.properties.invalidationChannel(), KEY);
+			this.invalidationPending.set(false);
+		}
+		catch (DataAccessException ex) {
+			logger.warn("Catalog invalidation not published yet (Redis unavailable); will retry on reconnect: {}",
+					ex.toString());
+		}
 	}
 
 	private List<ProductResponse> fromRedisOrSource(Supplier<List<ProductResponse>> source) {
