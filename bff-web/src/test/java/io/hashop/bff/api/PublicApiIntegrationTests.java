@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.hashop.bff.support.ApiClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.hashop.bff.support.ApiClient.Response;
 import io.hashop.bff.support.FakeDownstreams;
 import io.hashop.devinfra.test.WithTestRedis;
@@ -47,6 +48,9 @@ class PublicApiIntegrationTests {
 
 	@Autowired
 	StringRedisTemplate redis;
+
+	@Autowired
+	MeterRegistry meters;
 
 	ApiClient client;
 
@@ -169,14 +173,24 @@ class PublicApiIntegrationTests {
 	}
 
 	@Test
-	void servesTheCatalogWithoutASession() {
+	void servesTheCatalogWithoutASessionAndCountsCacheLookupsPerLevel() {
+		double localHitsBefore = cacheLookups("local", "hit");
 		Response products = this.client.get("/api/products");
+		this.client.get("/api/products");
 
 		assertThat(products.status()).isEqualTo(200);
 		JsonNode first = products.json().get(0);
 		assertThat(first.get("sku").asString()).isEqualTo("COF-BEAN-1KG");
 		assertThat(first.get("priceCents").asLong()).isPositive();
 		assertThat(first.get("currency").asString()).isEqualTo("EUR");
+		assertThat(cacheLookups("local", "hit")).isGreaterThan(localHitsBefore);
+		assertThat(cacheLookups("local", "miss") + cacheLookups("redis", "hit") + cacheLookups("redis", "miss"))
+			.isPositive();
+	}
+
+	private double cacheLookups(String level, String result) {
+		var counter = this.meters.find("hashop.cache.requests").tag("level", level).tag("result", result).counter();
+		return (counter != null) ? counter.count() : 0;
 	}
 
 	@Test
