@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
+import io.hashop.devinfra.test.WithTestRedis;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -15,7 +16,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
+/** Health with no BFF anywhere: the gateway's own health does not depend on the BFF. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "management.server.port=0",
+				"hashop.gateway.load-balancer.instances=http://127.0.0.1:1,http://127.0.0.1:9" })
+@WithTestRedis
 class GatewayHealthIntegrationTests {
 
 	@LocalServerPort

@@ -1,0 +1,57 @@
+package io.hashop.gateway.ratelimit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import reactor.core.publisher.Mono;
+
+/**
+ * Fixed windows in this instance's memory, the fallback while Redis is unavailable. A
+ * bounded Caffeine cache holds the counters and drops each when its window ends, so a
+ * flood of distinct clients cannot exhaust memory.
+ */
+class LocalQuotaCounter implements QuotaCounter {
+
+	private final Cache<String, Window> windows;
+
+	private final Clock clock;
+
+	LocalQuotaCounter(int maxKeys, Clock clock) {
+		this.clock = clock;
+		this.windows = Caffeine.newBuilder()
+			.maximumSize(maxKeys)
+			.expireAfter(Expiry.<String, Window>creating(
+					(key, window) -> Duration.ofMillis(Math.max(0, window.endsAt - clock.millis()))))
+			.build();
+	}
+
+	@Override
+	public Mono<Verdict> charge(Quota quota) {
+		return Mono.fromSupplier(() -> chargeNow(quota));
+	}
+
+	Verdict chargeNow(Quota quota) {
+		long now = this.clock.millis();
+		Window window = this.windows.asMap()
+			.compute(quota.key(), (key, existing) -> (existing == null || existing.endsAt <= now)
+					? new Window(now + quota.window().toMillis()) : existing);
+		return Verdict.of(quota, window.count.incrementAndGet(), Duration.ofMillis(window.endsAt - now));
+	}
+
+	private static final class Window {
+
+		private final long endsAt;
+
+		private final AtomicLong count = new AtomicLong();
+
+		private Window(long endsAt) {
+			this.endsAt = endsAt;
+		}
+
+	}
+
+}

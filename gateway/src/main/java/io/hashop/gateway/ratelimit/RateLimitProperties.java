@@ -1,0 +1,44 @@
+package io.hashop.gateway.ratelimit;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Rate limits on {@code /api/**}, in fixed windows.
+ *
+ * @param enabled whether requests are rate limited at all
+ * @param authPaths the paths whose POSTs are limited per client IP and path (login,
+ * register)
+ * @param authLimit how many POSTs one client IP may make to each auth path per window
+ * @param authWindow the window of the auth limit
+ * @param userLimit how many requests one session (one client IP without a session cookie)
+ * may make per window to every other path
+ * @param ipLimit how many requests one client IP may make per window to every other path
+ * whatever its cookies: the ceiling for a client that invents session cookies
+ * @param window the window of the user and IP limits
+ * @param redisTimeout how long a Redis count may take before the local count decides
+ * @param redisBackoff how long to count locally only, after a Redis error, before trying
+ * Redis again
+ * @param keyPrefix the prefix of the counters' Redis keys
+ * @param localMaxKeys how many counters the local fallback keeps at most
+ */
+@Validated
+@ConfigurationProperties("hashop.gateway.rate-limit")
+record RateLimitProperties(@DefaultValue("true") boolean enabled, @DefaultValue( {
+		"/api/auth/login", "/api/auth/register" }) @NotEmpty List<String> authPaths,
+		@DefaultValue("10") @Positive int authLimit, @DefaultValue("1m") @NotNull Duration authWindow,
+		@DefaultValue("300") @Positive int userLimit, @DefaultValue("1200") @Positive int ipLimit,
+		@DefaultValue("1m") @NotNull Duration window, @DefaultValue("300ms") @NotNull Duration redisTimeout,
+		@DefaultValue("5s") @NotNull Duration redisBackoff,
+		@DefaultValue("hashop:gateway:rate-limit") @NotBlank String keyPrefix,
+		@DefaultValue("100000") @Positive int localMaxKeys){
+}

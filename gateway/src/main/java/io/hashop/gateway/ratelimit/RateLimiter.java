@@ -1,0 +1,86 @@
+package io.hashop.gateway.ratelimit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Charges a request to its quotas in Redis; when Redis errs or does not answer within its
+ * timeout, the local counter decides instead, and keeps deciding for the back-off period
+ * so that an outage costs no request more than one timeout. Never fails open.
+ */
+class RateLimiter {
+
+	private static final Logger logger = LoggerFactory.getLogger(RateLimiter.class);
+
+	private final QuotaCounter redis;
+
+	private final QuotaCounter local;
+
+	private final Duration redisTimeout;
+
+	private final Duration redisBackoff;
+
+	private final Clock clock;
+
+	private final AtomicLong redisBackoffUntil = new AtomicLong();
+
+	private final MeterRegistry meters;
+
+	private final Counter localDecisions;
+
+	RateLimiter(QuotaCounter redis, QuotaCounter local, RateLimitProperties properties, Clock clock,
+			MeterRegistry meters) {
+		this.redis = redis;
+		this.local = local;
+		this.redisTimeout = properties.redisTimeout();
+		this.redisBackoff = properties.redisBackoff();
+		this.clock = clock;
+		this.meters = meters;
+		this.localDecisions = Counter.builder("hashop.gateway.rate.limit.local.decisions")
+			.description("Rate-limit decisions taken by the local fallback because Redis was unavailable")
+			.register(meters);
+	}
+
+	Mono<Verdict> charge(List<Quota> quotas) {
+		Mono<Verdict> verdict = (this.clock.millis() < this.redisBackoffUntil.get()) ? chargeLocally(quotas)
+				: charge(this.redis, quotas).timeout(this.redisTimeout).onErrorResume((ex) -> {
+					redisFailed(ex);
+					return chargeLocally(quotas);
+				});
+		return verdict.doOnNext(this::count);
+	}
+
+	private Mono<Verdict> chargeLocally(List<Quota> quotas) {
+		this.localDecisions.increment();
+		return charge(this.local, quotas);
+	}
+
+	private static Mono<Verdict> charge(QuotaCounter counter, List<Quota> quotas) {
+		return Flux.fromIterable(quotas).flatMap(counter::charge).reduce(Verdict.ALLOWED, Verdict::and);
+	}
+
+	private void redisFailed(Throwable ex) {
+		long now = this.clock.millis();
+		long previous = this.redisBackoffUntil.getAndSet(now + this.redisBackoff.toMillis());
+		if (previous <= now) {
+			logger.warn("Redis is unavailable for rate limiting ({}); counting in this instance for {}", ex.toString(),
+					this.redisBackoff);
+		}
+	}
+
+	private void count(Verdict verdict) {
+		if (!verdict.allowed()) {
+			this.meters.counter("hashop.gateway.rate.limit.rejections", "rule", verdict.rule()).increment();
+		}
+	}
+
+}

@@ -1,0 +1,64 @@
+package io.hashop.gateway.ratelimit;
+
+import java.time.Duration;
+import java.util.List;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+
+/**
+ * Fixed windows in Redis, shared by every gateway instance: one atomic script increments
+ * the counter and starts its window (a key expiry) on the first request, so no clock of
+ * any gateway instance is involved.
+ */
+class RedisQuotaCounter implements QuotaCounter {
+
+	@SuppressWarnings("rawtypes")
+	private static final RedisScript<List> SCRIPT = RedisScript.of("""
+			local count = redis.call('INCR', KEYS[1])
+			local ttl = redis.call('PTTL', KEYS[1])
+			if ttl < 0 then
+			  redis.call('PEXPIRE', KEYS[1], ARGV[1])
+			  ttl = tonumber(ARGV[1])
+			end
+			return {count, ttl}
+			""", List.class);
+
+	private final ReactiveStringRedisTemplate redis;
+
+	private final String keyPrefix;
+
+	RedisQuotaCounter(ReactiveStringRedisTemplate redis, String keyPrefix) {
+		this.redis = redis;
+		this.keyPrefix = keyPrefix;
+	}
+
+	@Override
+	public Mono<Verdict> charge(Quota quota) {
+		return this.redis.execute(SCRIPT, List.of(key(quota)), List.of(Long.toString(quota.window().toMillis())))
+			.next()
+			.map((result) -> Verdict.of(quota, number(result, 0), Duration.ofMillis(number(result, 1))));
+	}
+
+	/**
+	 * Opens the connection and loads the script, so that the first real request does not
+	 * pay for either within its timeout. A Redis that is down now is no error: the
+	 * fallback covers it.
+	 */
+	void warmUp(Duration atMost) {
+		charge(new Quota("warm-up", "warm-up", Integer.MAX_VALUE, Duration.ofSeconds(1))).timeout(atMost)
+			.onErrorResume((ex) -> Mono.empty())
+			.block();
+	}
+
+	String key(Quota quota) {
+		return this.keyPrefix + ":" + quota.key();
+	}
+
+	private static long number(List<?> result, int index) {
+		return ((Number) result.get(index)).longValue();
+	}
+
+}

@@ -1,0 +1,73 @@
+package io.hashop.gateway.accesslog;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.hashop.gateway.EdgeIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.KeyValuePair;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class AccessLogIntegrationTests extends EdgeIntegrationTest {
+
+	private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+
+	private final Logger logger = (Logger) LoggerFactory.getLogger("io.hashop.gateway.accesslog");
+
+	@BeforeEach
+	void capture() {
+		this.appender.start();
+		this.logger.addAppender(this.appender);
+	}
+
+	@AfterEach
+	void release() {
+		this.logger.detachAppender(this.appender);
+	}
+
+	@Test
+	void logsOneLinePerRequestWithMethodPathStatusDurationAndRequestId() {
+		client().get("/api/products", "X-Request-Id", "log-me-1");
+
+		ILoggingEvent event = awaitEvent("log-me-1");
+		assertThat(event.getFormattedMessage()).startsWith("GET /api/products 200 ").contains("requestId=log-me-1");
+		Map<String, Object> fields = fields(event);
+		assertThat(fields).containsEntry("http.request.method", "GET")
+			.containsEntry("url.path", "/api/products")
+			.containsEntry("http.response.status_code", 200)
+			.containsEntry("requestId", "log-me-1")
+			.containsKey("event.duration_ms");
+	}
+
+	@Test
+	void logsTheStatusTheClientGotForTheGatewaysOwnErrors() {
+		client().get("/missing", "X-Request-Id", "log-me-404");
+
+		assertThat(awaitEvent("log-me-404").getFormattedMessage()).startsWith("GET /missing 404 ");
+	}
+
+	private ILoggingEvent awaitEvent(String requestId) {
+		return await()
+			.until(() -> this.appender.list.stream()
+				.filter((event) -> requestId.equals(fields(event).get("requestId")))
+				.toList(), (events) -> events.size() == 1)
+			.get(0);
+	}
+
+	private static Map<String, Object> fields(ILoggingEvent event) {
+		List<KeyValuePair> pairs = (event.getKeyValuePairs() != null) ? event.getKeyValuePairs() : List.of();
+		return pairs.stream()
+			.filter((pair) -> pair.value != null)
+			.collect(Collectors.toMap((pair) -> pair.key, (pair) -> pair.value));
+	}
+
+}
