@@ -23,4 +23,4 @@ else
 	exit 1
 fi
 
-exec "$java" -jar launcher/target/launcher.jar "$@"
+exec "$java" -jar launcher/target/launcher-exec.jar "$@"

@@ -5,7 +5,7 @@ package io.hashop.launcher;
  */
 final class Arguments {
 
-	static final String USAGE = "Usage: java -jar launcher/target/launcher.jar [--smoke]";
+	static final String USAGE = "Usage: java -jar launcher/target/launcher-exec.jar [--smoke]";
 
 	private Arguments() {
 	}

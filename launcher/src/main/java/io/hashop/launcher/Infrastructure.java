@@ -22,12 +22,18 @@ final class Infrastructure implements AutoCloseable {
 		this.steps = steps;
 	}
 
-	/** PostgreSQL, Redis and Kafka as the environment and the service table ask. */
-	static Infrastructure standard(Map<String, String> env, List<ServiceSpec> services) {
+	/** PostgreSQL, Redis, Kafka and SMTP as the environment and the service table ask. */
+	static Infrastructure standard(Map<String, String> env, List<ServiceSpec> services, Jdk jdk, RepoLayout layout) {
 		int postgresPort = Ports.fromEnvironment(env, "LAUNCHER_POSTGRES_PORT", 15432);
 		int redisPort = Ports.fromEnvironment(env, "LAUNCHER_REDIS_PORT", 16379);
-		return new Infrastructure(List.of(new PostgresStep(env, postgresPort, ServiceTable.databases(services)),
-				new RedisStep(env, redisPort), new KafkaStep(env)));
+		int kafkaPort = Ports.fromEnvironment(env, "LAUNCHER_KAFKA_PORT", 19092);
+		int smtpPort = Ports.fromEnvironment(env, "LAUNCHER_SMTP_PORT", 11025);
+		return new Infrastructure(
+				List.of(new PostgresStep(env, postgresPort, ServiceTable.databases(services)),
+						new RedisStep(env, redisPort),
+						new KafkaStep(env, () -> new KafkaBroker(jdk.java(), layout.kafkaLibs(),
+								KafkaBroker.temporaryDirectory(), kafkaPort, kafkaPort + 1)),
+						new MailStep(env, smtpPort)));
 	}
 
 	/**

@@ -3,8 +3,8 @@ package io.hashop.launcher;
 import java.util.Map;
 
 /**
- * One piece of infrastructure the services need (PostgreSQL, Redis, later a Kafka
- * broker): started or found before them, closed after them.
+ * One piece of infrastructure the services need (PostgreSQL, Redis, a Kafka broker, an
+ * SMTP server): started or found before them, closed after them.
  */
 interface InfrastructureStep extends AutoCloseable {
 

@@ -1,33 +1,58 @@
 package io.hashop.launcher;
 
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * Kafka: for now only an external broker named by {@code KAFKA_BOOTSTRAP_SERVERS} is
- * passed through; a local broker process will be started here later.
+ * Kafka: the external cluster named by {@code KAFKA_BOOTSTRAP_SERVERS}, or else a local
+ * {@link KafkaBroker} process.
  */
 final class KafkaStep implements InfrastructureStep {
 
-	private final String bootstrapServers;
+	private final String external;
 
-	KafkaStep(Map<String, String> env) {
+	private final Supplier<KafkaBroker> localBroker;
+
+	private KafkaBroker broker;
+
+	KafkaStep(Map<String, String> env, Supplier<KafkaBroker> localBroker) {
 		String value = env.get("KAFKA_BOOTSTRAP_SERVERS");
-		this.bootstrapServers = (value != null && !value.isBlank()) ? value : null;
+		this.external = (value != null && !value.isBlank()) ? value : null;
+		this.localBroker = localBroker;
 	}
 
 	@Override
 	public Map<String, String> start() {
-		return (this.bootstrapServers != null) ? Map.of("KAFKA_BOOTSTRAP_SERVERS", this.bootstrapServers) : Map.of();
+		if (this.external != null) {
+			return Map.of("KAFKA_BOOTSTRAP_SERVERS", this.external);
+		}
+		this.broker = this.localBroker.get();
+		this.broker.start();
+		return Map.of("KAFKA_BOOTSTRAP_SERVERS", this.broker.bootstrapServers());
+	}
+
+	/** Where the services reach Kafka; once started. */
+	String bootstrapServers() {
+		return (this.external != null) ? this.external : this.broker.bootstrapServers();
+	}
+
+	/** The local broker, unless an external cluster is used. */
+	Optional<KafkaBroker> broker() {
+		return Optional.ofNullable(this.broker);
 	}
 
 	@Override
 	public String description() {
-		return (this.bootstrapServers != null) ? "Kafka " + this.bootstrapServers + " (external)"
-				: "Kafka not configured (KAFKA_BOOTSTRAP_SERVERS is unset)";
+		return (this.external != null) ? "Kafka " + this.external + " (external)"
+				: "Kafka " + this.broker.bootstrapServers() + " (local broker process, KRaft)";
 	}
 
 	@Override
 	public void close() {
+		if (this.broker != null) {
+			Infrastructure.quietly("Kafka", this.broker::close);
+		}
 	}
 
 }

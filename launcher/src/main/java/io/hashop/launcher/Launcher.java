@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * Runs the whole platform locally:
- * {@code java -jar launcher/target/launcher.jar [--smoke]} from the repository root,
+ * {@code java -jar launcher/target/launcher-exec.jar [--smoke]} from the repository root,
  * usually through {@code ./run-local.sh}.
  */
 public final class Launcher {
@@ -17,6 +17,9 @@ public final class Launcher {
 	private static final Duration STOP_GRACE = Duration.ofSeconds(25);
 
 	private static final int TAIL_LINES = 40;
+
+	/** How long an order placed by the smoke check may take to be paid. */
+	private static final Duration SAGA_TIMEOUT = Duration.ofSeconds(30);
 
 	private final Map<String, String> env;
 
@@ -63,7 +66,7 @@ public final class Launcher {
 	int run(boolean smoke) throws InterruptedException {
 		Jdk jdk = checkPrerequisites();
 		Secrets secrets = Secrets.fromEnvironment(this.env);
-		this.infrastructure = Infrastructure.standard(this.env, ServiceTable.SERVICES);
+		this.infrastructure = Infrastructure.standard(this.env, ServiceTable.SERVICES, jdk, this.layout);
 		this.supervisor = new Supervisor(jdk.java(), this.layout, this.out);
 		Runtime.getRuntime().addShutdownHook(new Thread(this::stopEverything, "launcher-shutdown"));
 		Readiness readiness = Readiness.standard();
@@ -73,7 +76,9 @@ public final class Launcher {
 		}
 		this.console.printBanner(secrets);
 		if (smoke) {
-			boolean healthy = new SmokeCheck(readiness, this.out).run(this.supervisor.started());
+			boolean healthy = new SmokeCheck(readiness, this.out).run(this.supervisor.started())
+					&& new OrderSmokeCheck(ServiceTable.gateway().serverPort(), SAGA_TIMEOUT, this.out).run();
+			this.out.println(healthy ? "Smoke check passed." : "Smoke check FAILED.");
 			stopEverything();
 			return healthy ? 0 : 1;
 		}
@@ -86,9 +91,16 @@ public final class Launcher {
 	/** Everything that can fail before anything is started. */
 	private Jdk checkPrerequisites() {
 		this.layout.requireJars(ServiceTable.SERVICES);
+		if (isBlank(this.env.get("KAFKA_BOOTSTRAP_SERVERS"))) {
+			this.layout.requireKafkaLibs();
+		}
 		Jdk jdk = JdkLocator.forThisMachine().locate().orElseThrow(() -> new LauncherException(JdkLocator.NONE_FOUND));
 		Ports.requireFree(ServiceTable.SERVICES);
 		return jdk;
+	}
+
+	private static boolean isBlank(String value) {
+		return value == null || value.isBlank();
 	}
 
 	private boolean startAll(Jdk jdk, Secrets secrets, Readiness readiness) throws InterruptedException {

@@ -32,6 +32,10 @@ final class PostgresStep implements InfrastructureStep {
 				"DATABASE_USERNAME", this.server.username(), "DATABASE_PASSWORD", this.server.password());
 	}
 
+	PostgresServer server() {
+		return this.server;
+	}
+
 	@Override
 	public String description() {
 		return "PostgreSQL " + this.server.host() + ":" + this.server.port()

@@ -13,8 +13,15 @@ final class RepoLayout {
 
 	private final Path root;
 
+	private final Path logs;
+
 	RepoLayout(Path root) {
+		this(root, root.resolve(".platform").resolve("logs"));
+	}
+
+	RepoLayout(Path root, Path logs) {
 		this.root = root.toAbsolutePath().normalize();
+		this.logs = logs.toAbsolutePath().normalize();
 	}
 
 	Path root() {
@@ -26,7 +33,26 @@ final class RepoLayout {
 	}
 
 	Path logsDirectory() {
-		return this.root.resolve(".platform").resolve("logs");
+		return this.logs;
+	}
+
+	/** The jars of the local Kafka broker, copied there by the build. */
+	Path kafkaLibs() {
+		return this.root.resolve("launcher").resolve("kafka-broker").resolve("target").resolve("kafka-libs");
+	}
+
+	/** Fails unless the Kafka broker's jars were copied by the build. */
+	void requireKafkaLibs() {
+		Path libs = kafkaLibs();
+		try (var jars = Files.list(libs)) {
+			if (jars.anyMatch((jar) -> jar.getFileName().toString().startsWith("kafka_2.13"))) {
+				return;
+			}
+		}
+		catch (java.io.IOException ex) {
+			// reported below
+		}
+		throw new LauncherException("Missing the Kafka broker's jars in " + relative(libs) + ". " + BUILD_FIRST);
 	}
 
 	Path log(ServiceSpec service) {
@@ -35,7 +61,7 @@ final class RepoLayout {
 
 	/** Shown to the user relative to the root, which is where they are. */
 	Path relative(Path path) {
-		return this.root.relativize(path);
+		return path.startsWith(this.root) ? this.root.relativize(path) : path;
 	}
 
 	/** Fails unless every jar exists, before anything is started. */

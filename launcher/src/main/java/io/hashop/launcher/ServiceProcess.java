@@ -108,6 +108,17 @@ final class ServiceProcess {
 		this.process.destroyForcibly();
 	}
 
+	/** SIGKILL, as in a crash; waits until the process is gone. */
+	void kill() {
+		this.process.destroyForcibly();
+		try {
+			this.process.waitFor(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	/** The last lines this run wrote (earlier runs appended to the same file before). */
 	List<String> tail(int lines) {
 		try (RandomAccessFile file = new RandomAccessFile(this.log.toFile(), "r")) {

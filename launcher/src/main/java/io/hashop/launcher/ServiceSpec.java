@@ -46,6 +46,21 @@ record ServiceSpec(String name, String module, int stage, int serverPort, int ma
 				this.database, true, this.environment);
 	}
 
+	/**
+	 * Replica {@code n} (from 2) of this process: named {@code <name>-<n>}, every port
+	 * shifted by {@code 100 * (n - 1)}, the same database.
+	 */
+	ServiceSpec replica(int n) {
+		if (n < 2) {
+			throw new IllegalArgumentException("Replica numbers start at 2: " + n);
+		}
+		int shift = 100 * (n - 1);
+		return new ServiceSpec(this.name + "-" + n, this.module, this.stage, this.serverPort + shift,
+				this.managementPort + shift,
+				this.grpcPort.isPresent() ? OptionalInt.of(this.grpcPort.getAsInt() + shift) : OptionalInt.empty(),
+				this.database, false, this.environment);
+	}
+
 	ServiceSpec withEnvironment(String key, String value) {
 		Map<String, String> environment = new LinkedHashMap<>(this.environment);
 		environment.put(key, value);

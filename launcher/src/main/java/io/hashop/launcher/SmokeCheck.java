@@ -29,7 +29,6 @@ final class SmokeCheck {
 			this.out.printf("  %-6s %-16s http://localhost:%d/healthz -> %s%n", ok ? "OK" : "FAILED",
 					process.service().name(), port, shown);
 		}
-		this.out.println(healthy ? "Smoke check passed." : "Smoke check FAILED.");
 		return healthy;
 	}
 

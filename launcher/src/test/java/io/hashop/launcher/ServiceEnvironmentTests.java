@@ -66,10 +66,29 @@ class ServiceEnvironmentTests {
 	@Test
 	void passesKafkaThroughWhenKnown() {
 		Map<String, String> infrastructure = new HashMap<>(INFRASTRUCTURE);
-		infrastructure.putAll(new KafkaStep(Map.of("KAFKA_BOOTSTRAP_SERVERS", "broker:9092")).start());
+		infrastructure.putAll(new KafkaStep(Map.of("KAFKA_BOOTSTRAP_SERVERS", "broker:9092"), () -> {
+			throw new AssertionError("No local broker is started for an external one");
+		}).start());
 		assertThat(ServiceEnvironment.build(service("gateway"), infrastructure, SECRETS))
 			.containsEntry("KAFKA_BOOTSTRAP_SERVERS", "broker:9092");
-		assertThat(new KafkaStep(Map.of()).start()).isEmpty();
+	}
+
+	@Test
+	void replicasShiftEveryPortAndShareTheDatabase() {
+		ServiceSpec second = service("order-service").replica(2);
+		assertThat(second.name()).isEqualTo("order-service-2");
+		assertThat(second.module()).isEqualTo("order-service");
+		assertThat(second.serverPort()).isEqualTo(8183);
+		assertThat(second.managementPort()).isEqualTo(9283);
+		assertThat(second.grpcPort()).hasValue(9193);
+		assertThat(second.database()).hasValue("orders");
+	}
+
+	@Test
+	void usesAnExternalMailServerWhenNamed() {
+		assertThat(new MailStep(Map.of("SMTP_HOST", "mail.example.com", "SMTP_PORT", "587"), 1).start())
+			.containsEntry("SMTP_HOST", "mail.example.com")
+			.containsEntry("SMTP_PORT", "587");
 	}
 
 	@Test
@@ -77,6 +96,8 @@ class ServiceEnvironmentTests {
 		for (ServiceSpec service : ServiceTable.SERVICES) {
 			Map<String, String> infrastructure = new HashMap<>(INFRASTRUCTURE);
 			infrastructure.put("KAFKA_BOOTSTRAP_SERVERS", "broker:9092");
+			infrastructure.put("SMTP_HOST", "127.0.0.1");
+			infrastructure.put("SMTP_PORT", "11025");
 			assertThat(ServiceEnvironment.build(service, infrastructure, SECRETS).keySet())
 				.isSubsetOf(ServiceEnvironment.MANAGED);
 		}

@@ -51,7 +51,8 @@ class OrderGrpcService extends OrderServiceGrpc.OrderServiceImplBase {
 
 	@Override
 	public void placeOrder(PlaceOrderRequest request, StreamObserver<PlaceOrderResponse> responseObserver) {
-		OrderPlacement.Placed placed = this.placement.place(callerId(), OrderMessages.toCommand(request));
+		OrderPlacement.Placed placed = this.placement.place(callerId(), OrderMessages.toCommand(request),
+				TraceContextInterceptor.current());
 		complete(responseObserver,
 				PlaceOrderResponse.newBuilder()
 					.setOrder(OrderMessages.toMessage(placed.order()))

@@ -8,12 +8,16 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import com.google.protobuf.Timestamp;
+import io.hashop.contracts.Topics;
+import io.hashop.contracts.order.v1.OrderPlacedEvent;
 import io.hashop.order.catalog.Catalog;
 import io.hashop.order.catalog.Product;
 import io.hashop.order.order.OrderExceptions.IdempotencyKeyReusedException;
 import io.hashop.order.order.OrderExceptions.MixedCurrenciesException;
 import io.hashop.order.order.OrderExceptions.UnknownProductException;
 import io.hashop.platform.error.RequestValidator;
+import io.hashop.platform.kafka.OutboxWriter;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Places orders idempotently: one order per user and idempotency key, priced from the
  * catalog only. A replay of the same request returns the first order; another request
- * under the same key is refused.
+ * under the same key is refused. A new order and its {@code OrderPlacedEvent} are
+ * committed together (transactional outbox), so every accepted order reaches payment.
  */
 @Service
 class OrderPlacement {
@@ -32,12 +37,16 @@ class OrderPlacement {
 
 	private final RequestValidator validator;
 
+	private final OutboxWriter outbox;
+
 	private final Clock clock;
 
-	OrderPlacement(OrderRepository orders, Catalog catalog, RequestValidator validator, Clock clock) {
+	OrderPlacement(OrderRepository orders, Catalog catalog, RequestValidator validator, OutboxWriter outbox,
+			Clock clock) {
 		this.orders = orders;
 		this.catalog = catalog;
 		this.validator = validator;
+		this.outbox = outbox;
 		this.clock = clock;
 	}
 
@@ -48,8 +57,14 @@ class OrderPlacement {
 
 	}
 
+	/**
+	 * Places an order, or replays the one placed earlier under the same key.
+	 * @param userId the caller
+	 * @param command what to order
+	 * @param traceparent the caller's W3C trace context for the event, or {@code null}
+	 */
 	@Transactional
-	Placed place(UUID userId, PlaceOrderCommand command) {
+	Placed place(UUID userId, PlaceOrderCommand command, String traceparent) {
 		this.validator.validate(command);
 		String requestHash = command.requestHash();
 		var existing = this.orders.findByIdempotencyKey(userId, command.idempotencyKey());
@@ -58,10 +73,26 @@ class OrderPlacement {
 		}
 		Order order = price(userId, command, requestHash);
 		if (this.orders.insertIfKeyFree(order)) {
+			publishPlaced(order, traceparent);
 			return new Placed(order, false);
 		}
 		// A concurrent call with the same key committed first.
 		return replay(this.orders.findByIdempotencyKey(userId, command.idempotencyKey()).orElseThrow(), requestHash);
+	}
+
+	private void publishPlaced(Order order, String traceparent) {
+		UUID eventId = UUID.randomUUID();
+		OrderPlacedEvent event = OrderPlacedEvent.newBuilder()
+			.setEventId(eventId.toString())
+			.setOccurredAt(Timestamp.newBuilder()
+				.setSeconds(order.createdAt().getEpochSecond())
+				.setNanos(order.createdAt().getNano()))
+			.setOrderId(order.id().toString())
+			.setUserId(order.userId().toString())
+			.setTotalCents(order.totalCents())
+			.setCurrency(order.currency())
+			.build();
+		this.outbox.append(Topics.ORDERS, order.id().toString(), eventId, order.createdAt(), event, traceparent);
 	}
 
 	private static Placed replay(Order earlier, String requestHash) {

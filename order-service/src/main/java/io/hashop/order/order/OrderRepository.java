@@ -67,6 +67,44 @@ class OrderRepository {
 		return true;
 	}
 
+	/** The order, locked until the end of the transaction; without its lines. */
+	Optional<Order> findByIdForUpdate(UUID id) {
+		return this.jdbc.sql("SELECT * FROM orders WHERE id = :id FOR UPDATE")
+			.param("id", id)
+			.query(OrderRepository::mapOrder)
+			.optional();
+	}
+
+	/**
+	 * Moves an order from one status to another; nothing happens unless it still has the
+	 * first.
+	 * @return whether the status changed
+	 */
+	boolean updateStatus(UUID id, OrderStatus from, OrderStatus to, Instant now) {
+		return this.jdbc.sql("UPDATE orders SET status = :to, updated_at = :now WHERE id = :id AND status = :from")
+			.param("to", to.name())
+			.param("now", Timestamp.from(now))
+			.param("id", id)
+			.param("from", from.name())
+			.update() == 1;
+	}
+
+	/**
+	 * Records that an event was applied.
+	 * @return false if it had been applied before
+	 */
+	boolean markProcessed(UUID eventId, UUID orderId, String eventType, Instant now) {
+		return this.jdbc.sql("""
+				INSERT INTO processed_events (event_id, order_id, event_type, processed_at)
+				VALUES (:eventId, :orderId, :type, :now) ON CONFLICT (event_id) DO NOTHING
+				""")
+			.param("eventId", eventId)
+			.param("orderId", orderId)
+			.param("type", eventType)
+			.param("now", Timestamp.from(now))
+			.update() == 1;
+	}
+
 	Optional<Order> findByIdempotencyKey(UUID userId, String key) {
 		return this.jdbc.sql("SELECT * FROM orders WHERE user_id = :userId AND idempotency_key = :key")
 			.param("userId", userId)

@@ -16,9 +16,11 @@ import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
+import io.grpc.stub.MetadataUtils;
 import io.hashop.contracts.order.v1.GetOrderRequest;
 import io.hashop.contracts.order.v1.ListOrdersRequest;
 import io.hashop.contracts.order.v1.ListOrdersResponse;
@@ -44,6 +46,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcPort;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -51,6 +54,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 @SpringBootTest(properties = { "spring.grpc.server.port=0", "server.port=0", "management.server.port=0",
 		"platform.identity.secret=test-secret-test-secret-test-secret-0123" })
 @WithTestDatabase
+@EmbeddedKafka(partitions = 2, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class OrderGrpcServiceIntegrationTests {
 
 	static final long COFFEE_BEANS = 1;
@@ -277,6 +281,22 @@ class OrderGrpcServiceIntegrationTests {
 		assertThat(catchStatus(() -> forUserService.placeOrder(order("aud", line(KETTLE, 1)))).getStatus().getCode())
 			.isEqualTo(Status.Code.UNAUTHENTICATED);
 		assertThat(ordersOf(this.alice)).isZero();
+	}
+
+	@Test
+	void keepsTheCallersTraceContextForTheOrderPlacedEvent() {
+		String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+		Metadata headers = new Metadata();
+		headers.put(Metadata.Key.of("traceparent", Metadata.ASCII_STRING_MARSHALLER), traceparent);
+
+		Order order = as(this.alice).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
+			.placeOrder(order("traced", line(KETTLE, 1)))
+			.getOrder();
+
+		assertThat(this.jdbc.sql("SELECT traceparent FROM outbox WHERE message_key = ?")
+			.param(order.getId())
+			.query(String.class)
+			.single()).isEqualTo(traceparent);
 	}
 
 	private OrderServiceBlockingStub as(String userId) {

@@ -46,6 +46,29 @@ class PaymentRepository {
 			.update() == 1;
 	}
 
+	/**
+	 * Records that an order event is being handled; a concurrent duplicate waits here
+	 * until the first handling commits or rolls back.
+	 * @return false if it was handled before
+	 */
+	boolean markProcessed(UUID eventId, UUID orderId, java.time.Instant now) {
+		return this.jdbc.sql("""
+				INSERT INTO processed_events (event_id, order_id, processed_at) VALUES (:eventId, :orderId, :now)
+				ON CONFLICT (event_id) DO NOTHING
+				""")
+			.param("eventId", eventId)
+			.param("orderId", orderId)
+			.param("now", Timestamp.from(now))
+			.update() == 1;
+	}
+
+	boolean existsForOrder(UUID orderId) {
+		return this.jdbc.sql("SELECT count(*) FROM payments WHERE order_id = :orderId")
+			.param("orderId", orderId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	Optional<Payment> findByOrderAndUser(UUID orderId, UUID userId) {
 		return this.jdbc.sql("SELECT * FROM payments WHERE order_id = :orderId AND user_id = :userId")
 			.param("orderId", orderId)

@@ -38,6 +38,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
@@ -54,6 +55,7 @@ import static org.mockito.Mockito.verify;
 				"platform.identity.secret=" + UserGrpcServiceIntegrationTests.SECRET,
 				"hashop.user.admin.email=admin@example.com", "hashop.user.admin.password=admin-password-1" })
 @WithTestDatabase
+@EmbeddedKafka(partitions = 2, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class UserGrpcServiceIntegrationTests {
 
 	static final String SECRET = "test-secret-test-secret-test-secret-0123";

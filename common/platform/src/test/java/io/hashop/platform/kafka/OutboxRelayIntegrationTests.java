@@ -1,0 +1,188 @@
+package io.hashop.platform.kafka;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.google.protobuf.Timestamp;
+import io.hashop.devinfra.PostgresServer;
+import io.hashop.devinfra.test.TestInfrastructure;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+class OutboxRelayIntegrationTests {
+
+	static EmbeddedKafkaKraftBroker broker;
+
+	static JdbcClient jdbc;
+
+	static TransactionTemplate transactions;
+
+	String topic;
+
+	@BeforeAll
+	static void startInfrastructure() {
+		broker = new EmbeddedKafkaKraftBroker(1, 3);
+		broker.afterPropertiesSet();
+		PostgresServer postgres = TestInfrastructure.postgres();
+		String database = "outbox_t" + UUID.randomUUID().toString().substring(0, 8);
+		postgres.createDatabaseIfMissing(database);
+		SimpleDriverDataSource dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(),
+				postgres.jdbcUrl(database), postgres.username(), postgres.password());
+		jdbc = JdbcClient.create(dataSource);
+		transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		jdbc.sql("""
+				CREATE TABLE outbox (
+				    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, event_id uuid NOT NULL UNIQUE,
+				    topic varchar(128) NOT NULL, message_key varchar(128) NOT NULL, event_type varchar(128) NOT NULL,
+				    payload bytea NOT NULL, occurred_at timestamptz NOT NULL, traceparent varchar(64),
+				    sent_at timestamptz)
+				""").update();
+	}
+
+	@AfterAll
+	static void stopBroker() {
+		broker.destroy();
+	}
+
+	@BeforeEach
+	void newTopic() {
+		this.topic = "outbox-" + UUID.randomUUID();
+		broker.addTopics(this.topic);
+		jdbc.sql("DELETE FROM outbox").update();
+	}
+
+	@Test
+	void relaysEachEntryExactlyOnceWithThreeRelaysAtATime() throws Exception {
+		List<OutboxRelay> relays = List.of(relay(kafka(broker.getBrokersAsString())),
+				relay(kafka(broker.getBrokersAsString())), relay(kafka(broker.getBrokersAsString())));
+		List<UUID> appended = append(relays.get(0), 300);
+
+		List<Callable<Integer>> drains = relays.stream().<Callable<Integer>>map((relay) -> () -> {
+			int total = 0;
+			int sent;
+			do {
+				sent = relay.relayBatch();
+				total += sent;
+			}
+			while (sent > 0);
+			return total;
+		}).toList();
+		List<Integer> perRelay = new ArrayList<>();
+		try (ExecutorService pool = Executors.newFixedThreadPool(3)) {
+			for (Future<Integer> drained : pool.invokeAll(drains)) {
+				perRelay.add(drained.get());
+			}
+		}
+
+		Map<String, Long> published = publishedEventIds(appended.size());
+		assertThat(perRelay.stream().mapToInt(Integer::intValue).sum()).isEqualTo(300);
+		assertThat(published).hasSize(300).allSatisfy((eventId, copies) -> assertThat(copies).isEqualTo(1));
+		assertThat(published.keySet())
+			.containsExactlyInAnyOrderElementsOf(appended.stream().map(UUID::toString).toList());
+		assertThat(jdbc.sql("SELECT count(*) FROM outbox WHERE sent_at IS NULL").query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void leavesABatchUnsentWhenTheBrokerDoesNotAcknowledge() {
+		OutboxRelay relay = relay(kafka("127.0.0.1:1"));
+		append(relay, 3);
+
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(relay::relayBatch);
+
+		assertThat(jdbc.sql("SELECT count(*) FROM outbox WHERE sent_at IS NULL").query(Long.class).single())
+			.isEqualTo(3);
+	}
+
+	@Test
+	void refusesToWriteOutsideATransaction() {
+		OutboxWriter writer = new OutboxWriter(jdbc, relay(kafka(broker.getBrokersAsString())));
+
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> writer.append(this.topic, "key",
+				UUID.randomUUID(), Instant.now(), Timestamp.getDefaultInstance(), null));
+	}
+
+	private List<UUID> append(OutboxRelay relay, int count) {
+		OutboxWriter writer = new OutboxWriter(jdbc, relay);
+		List<UUID> ids = new ArrayList<>();
+		transactions.executeWithoutResult((status) -> {
+			for (int i = 0; i < count; i++) {
+				UUID eventId = UUID.randomUUID();
+				ids.add(eventId);
+				writer.append(this.topic, "order-" + i, eventId, Instant.now(),
+						Timestamp.newBuilder().setSeconds(i).build(), null);
+			}
+		});
+		return ids;
+	}
+
+	private OutboxRelay relay(KafkaTemplate<String, byte[]> kafka) {
+		return new OutboxRelay(jdbc, transactions, kafka, new KafkaPlatformProperties.Outbox(true,
+				Duration.ofMillis(50), 10, Duration.ofSeconds(5), Duration.ofDays(7), false));
+	}
+
+	private static KafkaTemplate<String, byte[]> kafka(String bootstrapServers) {
+		Map<String, Object> settings = new HashMap<>();
+		settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+		settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		settings.put(ProducerConfig.ACKS_CONFIG, "all");
+		settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 2_000);
+		return new KafkaTemplate<>(
+				new DefaultKafkaProducerFactory<>(settings, new StringSerializer(), new ByteArraySerializer()));
+	}
+
+	private Map<String, Long> publishedEventIds(int expected) {
+		Map<String, Object> settings = KafkaTestUtils.consumerProps(broker, "test-" + UUID.randomUUID(), false);
+		settings.put("auto.offset.reset", "earliest");
+		List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+		try (Consumer<String, byte[]> consumer = new DefaultKafkaConsumerFactory<>(settings, new StringDeserializer(),
+				new ByteArrayDeserializer())
+			.createConsumer()) {
+			consumer.subscribe(List.of(this.topic));
+			await().atMost(Duration.ofSeconds(30)).until(() -> {
+				consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+				return records.size() >= expected;
+			});
+			// Anything beyond the expected records would be a double relay.
+			consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+		}
+		return records.stream()
+			.map((record) -> new String(record.headers().lastHeader(EventHeaders.ID).value(), StandardCharsets.UTF_8))
+			.collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+	}
+
+}

@@ -1,0 +1,246 @@
+package io.hashop.launcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.hashop.devinfra.PostgresServer;
+
+/**
+ * Any subset of the platform's services, with replicas, on real infrastructure (an
+ * embedded PostgreSQL and Redis, a local Kafka broker process, a local SMTP server): what
+ * system tests start, stop, kill and restart. Services use the ports of the service
+ * table; the infrastructure uses free ports. For example
+ * {@code LocalPlatform.builder(root).services("order-service", "payment-service").start()},
+ * then {@code platform.process("payment-service").kill()}.
+ */
+public final class LocalPlatform implements AutoCloseable {
+
+	private final Infrastructure infrastructure;
+
+	private final PostgresStep postgres;
+
+	private final KafkaStep kafka;
+
+	private final MailStep mail;
+
+	private final Secrets secrets;
+
+	private final Map<String, ServiceHandle> processes;
+
+	private LocalPlatform(Infrastructure infrastructure, PostgresStep postgres, KafkaStep kafka, MailStep mail,
+			Secrets secrets, Map<String, ServiceHandle> processes) {
+		this.infrastructure = infrastructure;
+		this.postgres = postgres;
+		this.kafka = kafka;
+		this.mail = mail;
+		this.secrets = secrets;
+		this.processes = processes;
+	}
+
+	/**
+	 * @param repoRoot the repository root, where the services' jars were built
+	 */
+	public static Builder builder(Path repoRoot) {
+		return new Builder(repoRoot);
+	}
+
+	/** A process by name, such as {@code order-service} or {@code payment-service-2}. */
+	public ServiceHandle process(String name) {
+		ServiceHandle handle = this.processes.get(name);
+		if (handle == null) {
+			throw new IllegalArgumentException("No process " + name + " in " + this.processes.keySet());
+		}
+		return handle;
+	}
+
+	/** The processes of one service: the service itself and its replicas. */
+	public List<ServiceHandle> instances(String module) {
+		return this.processes.values().stream().filter((handle) -> handle.module().equals(module)).toList();
+	}
+
+	/** Every process, in start order. */
+	public List<ServiceHandle> processes() {
+		return List.copyOf(this.processes.values());
+	}
+
+	/**
+	 * The local broker; empty when {@code KAFKA_BOOTSTRAP_SERVERS} names an external one.
+	 */
+	public Optional<KafkaBroker> kafka() {
+		return this.kafka.broker();
+	}
+
+	public String kafkaBootstrapServers() {
+		return this.kafka.bootstrapServers();
+	}
+
+	/** The local SMTP server; empty when {@code SMTP_HOST} names an external one. */
+	public Optional<LocalMailServer> mail() {
+		return this.mail.server();
+	}
+
+	public PostgresServer postgres() {
+		return this.postgres.server();
+	}
+
+	/** The secret that signs internal tokens in this run. */
+	public String internalTokenSecret() {
+		return this.secrets.internalTokenSecret();
+	}
+
+	/** Stops the processes, newest first, then the infrastructure. */
+	@Override
+	public void close() {
+		List<ServiceHandle> handles = new ArrayList<>(this.processes.values());
+		for (int i = handles.size() - 1; i >= 0; i--) {
+			handles.get(i).stop();
+		}
+		this.infrastructure.close();
+	}
+
+	/** What to start. */
+	public static final class Builder {
+
+		private final Path repoRoot;
+
+		private final List<String> services = new ArrayList<>();
+
+		private final Map<String, Integer> replicas = new LinkedHashMap<>();
+
+		private final Map<String, Map<String, String>> environment = new LinkedHashMap<>();
+
+		private Path logs;
+
+		private PrintStream out = System.out;
+
+		private Builder(Path repoRoot) {
+			this.repoRoot = repoRoot;
+		}
+
+		/** The services to start, by module name; start order comes from the table. */
+		public Builder services(String... modules) {
+			this.services.addAll(List.of(modules));
+			return this;
+		}
+
+		/** Runs {@code count} instances of a service (replicas 2.. get shifted ports). */
+		public Builder replicas(String module, int count) {
+			this.replicas.put(module, count);
+			return this;
+		}
+
+		/** A further variable for one process (a replica is a process of its own). */
+		public Builder environment(String process, String key, String value) {
+			this.environment.computeIfAbsent(process, (name) -> new LinkedHashMap<>()).put(key, value);
+			return this;
+		}
+
+		/** Where the processes' logs go; {@code .platform/logs} by default. */
+		public Builder logs(Path directory) {
+			this.logs = directory;
+			return this;
+		}
+
+		public Builder output(PrintStream out) {
+			this.out = out;
+			return this;
+		}
+
+		/**
+		 * Starts the infrastructure, then the services stage by stage, each ready before
+		 * the next stage starts.
+		 * @throws LauncherException if anything does not start; what started is stopped
+		 */
+		public LocalPlatform start() {
+			RepoLayout layout = (this.logs != null) ? new RepoLayout(this.repoRoot, this.logs)
+					: new RepoLayout(this.repoRoot);
+			List<ServiceSpec> specs = specs();
+			layout.requireJars(specs);
+			Map<String, String> env = System.getenv();
+			if (isBlank(env.get("KAFKA_BOOTSTRAP_SERVERS"))) {
+				layout.requireKafkaLibs();
+			}
+			Jdk jdk = JdkLocator.forThisMachine()
+				.locate()
+				.orElseThrow(() -> new LauncherException(JdkLocator.NONE_FOUND));
+			Ports.requireFree(specs);
+			Secrets secrets = Secrets.fromEnvironment(Map.of());
+			Path kafkaDirectory = KafkaBroker.temporaryDirectory();
+			PostgresStep postgres = new PostgresStep(env, 0, ServiceTable.databases(specs));
+			KafkaStep kafka = new KafkaStep(env,
+					() -> new KafkaBroker(jdk.java(), layout.kafkaLibs(), kafkaDirectory, freePort(), freePort()));
+			MailStep mail = new MailStep(env, freePort());
+			Infrastructure infrastructure = new Infrastructure(List.of(postgres, new RedisStep(env, 0), kafka, mail));
+			Map<String, ServiceHandle> handles = new LinkedHashMap<>();
+			LocalPlatform platform = new LocalPlatform(infrastructure, postgres, kafka, mail, secrets, handles);
+			try {
+				this.out.println("Starting the infrastructure");
+				Map<String, String> infrastructureEnv = infrastructure.start(this.out);
+				Readiness readiness = Readiness.standard();
+				for (List<ServiceSpec> stage : ServiceTable.stages(specs)) {
+					List<ServiceHandle> started = new ArrayList<>();
+					for (ServiceSpec spec : stage) {
+						Map<String, String> processEnv = new LinkedHashMap<>(
+								ServiceEnvironment.build(spec, infrastructureEnv, secrets));
+						processEnv.putAll(this.environment.getOrDefault(spec.name(), Map.of()));
+						ServiceHandle handle = new ServiceHandle(spec, processEnv, jdk.java(), layout, readiness);
+						handles.put(spec.name(), handle);
+						handle.launch(Map.of());
+						started.add(handle);
+					}
+					this.out
+						.println("  started " + String.join(", ", started.stream().map(ServiceHandle::name).toList())
+								+ ", waiting until ready");
+					ServiceHandle.awaitReady(readiness,
+							started.stream().flatMap((handle) -> handle.process().stream()).toList());
+				}
+				this.out.println("  ready: " + String.join(", ", handles.keySet()));
+				return platform;
+			}
+			catch (RuntimeException ex) {
+				platform.close();
+				throw ex;
+			}
+		}
+
+		private List<ServiceSpec> specs() {
+			List<ServiceSpec> specs = new ArrayList<>();
+			for (ServiceSpec service : ServiceTable.SERVICES) {
+				if (this.services.contains(service.name())) {
+					specs.add(service);
+					for (int n = 2; n <= this.replicas.getOrDefault(service.name(), 1); n++) {
+						specs.add(service.replica(n));
+					}
+				}
+			}
+			if (specs.stream().map(ServiceSpec::module).distinct().count() != this.services.size()) {
+				throw new IllegalArgumentException("Unknown service among " + this.services + "; known: "
+						+ ServiceTable.SERVICES.stream().map(ServiceSpec::name).toList());
+			}
+			return specs;
+		}
+
+		private static boolean isBlank(String value) {
+			return value == null || value.isBlank();
+		}
+
+		private static int freePort() {
+			try (ServerSocket socket = new ServerSocket(0)) {
+				return socket.getLocalPort();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
+	}
+
+}

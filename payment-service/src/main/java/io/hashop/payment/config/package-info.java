@@ -1,0 +1,2 @@
+/** Configuration of the payment service. */
+package io.hashop.payment.config;

@@ -1,0 +1,231 @@
+package io.hashop.payment.payment;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.hashop.contracts.Topics;
+import io.hashop.contracts.order.v1.OrderPlacedEvent;
+import io.hashop.contracts.payment.v1.PaymentAuthorizedEvent;
+import io.hashop.contracts.payment.v1.PaymentDeclinedEvent;
+import io.hashop.devinfra.test.WithTestDatabase;
+import io.hashop.platform.kafka.DeadLetterTopics;
+import io.hashop.platform.kafka.EventHeaders;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest(properties = { "server.port=0", "management.server.port=0",
+		"platform.identity.secret=test-secret-test-secret-test-secret-0123",
+		"platform.kafka.retry.max-interval=300ms" })
+@WithTestDatabase
+@EmbeddedKafka(partitions = 2, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@Import(OrderChargingIntegrationTests.ProviderDoubleConfiguration.class)
+class OrderChargingIntegrationTests {
+
+	static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+	@Autowired
+	KafkaTemplate<String, byte[]> kafka;
+
+	@Autowired
+	EmbeddedKafkaBroker broker;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ProviderDouble provider;
+
+	Consumer<String, byte[]> consumer;
+
+	@BeforeEach
+	void openConsumer() {
+		Map<String, Object> settings = KafkaTestUtils.consumerProps(this.broker, "test-" + UUID.randomUUID(), false);
+		settings.put("auto.offset.reset", "earliest");
+		this.consumer = new DefaultKafkaConsumerFactory<>(settings, new StringDeserializer(),
+				new ByteArrayDeserializer())
+			.createConsumer();
+	}
+
+	@AfterEach
+	void closeConsumer() {
+		this.consumer.close();
+	}
+
+	@Test
+	void chargesAPlacedOrderAndPublishesTheAuthorizationWithTheTrace() throws Exception {
+		OrderPlacedEvent placed = placed(4_980);
+
+		send(placed, UUID.fromString(placed.getEventId()));
+
+		ConsumerRecord<String, byte[]> record = awaitRecords(Topics.PAYMENTS, placed.getOrderId(), 1).get(0);
+		PaymentAuthorizedEvent authorized = PaymentAuthorizedEvent.parseFrom(record.value());
+		assertThat(header(record, EventHeaders.TYPE)).isEqualTo("hashop.payment.v1.PaymentAuthorizedEvent");
+		assertThat(header(record, EventHeaders.TRACEPARENT)).isEqualTo(TRACEPARENT);
+		assertThat(authorized.getAmountCents()).isEqualTo(4_980);
+		assertThat(authorized.getUserId()).isEqualTo(placed.getUserId());
+		assertThat(paymentStatuses(placed.getOrderId())).containsExactly("AUTHORIZED");
+	}
+
+	@Test
+	void declinesAnAmountAboveTheLimit() throws Exception {
+		OrderPlacedEvent placed = placed(747_000);
+
+		send(placed, UUID.fromString(placed.getEventId()));
+
+		ConsumerRecord<String, byte[]> record = awaitRecords(Topics.PAYMENTS, placed.getOrderId(), 1).get(0);
+		assertThat(PaymentDeclinedEvent.parseFrom(record.value()).getReason()).isEqualTo("AMOUNT_ABOVE_LIMIT");
+		assertThat(paymentStatuses(placed.getOrderId())).containsExactly("DECLINED");
+	}
+
+	@Test
+	void chargesOnceWhateverIsRedelivered() {
+		OrderPlacedEvent placed = placed(1_290);
+		UUID eventId = UUID.fromString(placed.getEventId());
+
+		for (int i = 0; i < 3; i++) {
+			send(placed, eventId);
+		}
+		send(placed, UUID.randomUUID());
+
+		await().untilAsserted(() -> assertThat(processed(placed.getOrderId())).isEqualTo(2));
+		assertThat(paymentStatuses(placed.getOrderId())).containsExactly("AUTHORIZED");
+		assertThat(this.provider.calls(placed.getOrderId())).isEqualTo(1);
+		assertThat(outboxEntries(placed.getOrderId())).isEqualTo(1);
+	}
+
+	@Test
+	void retriesWhileTheProviderIsUnavailableAndChargesOnce() {
+		OrderPlacedEvent placed = placed(2_490);
+		this.provider.failFirstCalls(placed.getOrderId(), 3);
+
+		send(placed, UUID.fromString(placed.getEventId()));
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(paymentStatuses(placed.getOrderId())).containsExactly("AUTHORIZED"));
+		assertThat(this.provider.calls(placed.getOrderId())).isEqualTo(4);
+		assertThat(outboxEntries(placed.getOrderId())).isEqualTo(1);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM payments WHERE order_id = ?")
+			.param(UUID.fromString(placed.getOrderId()))
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void deadLettersPoisonWithoutBlockingValidOrders() {
+		String garbageKey = "poison-" + UUID.randomUUID();
+		String unknownKey = "poison-" + UUID.randomUUID();
+		byte[] garbage = { (byte) 0xde, (byte) 0xad, (byte) 0xbe, (byte) 0xef };
+		this.kafka.send(record(garbageKey, UUID.randomUUID(), "hashop.order.v1.OrderPlacedEvent", garbage));
+		OrderPlacedEvent valid = placed(590);
+		send(valid, UUID.fromString(valid.getEventId()));
+		this.kafka.send(record(unknownKey, UUID.randomUUID(), "hashop.order.v1.OrderCancelledEvent", garbage));
+
+		await().untilAsserted(() -> assertThat(paymentStatuses(valid.getOrderId())).containsExactly("AUTHORIZED"));
+		ConsumerRecord<String, byte[]> dead = awaitRecords(DeadLetterTopics.of(Topics.ORDERS), garbageKey, 1).get(0);
+		assertThat(dead.value()).isEqualTo(garbage);
+		assertThat(header(dead, "kafka_dlt-exception-fqcn")).isNotBlank();
+		assertThat(awaitRecords(DeadLetterTopics.of(Topics.ORDERS), unknownKey, 1)).hasSize(1);
+	}
+
+	private static OrderPlacedEvent placed(long totalCents) {
+		return OrderPlacedEvent.newBuilder()
+			.setEventId(UUID.randomUUID().toString())
+			.setOrderId(UUID.randomUUID().toString())
+			.setUserId(UUID.randomUUID().toString())
+			.setTotalCents(totalCents)
+			.setCurrency("EUR")
+			.build();
+	}
+
+	private void send(OrderPlacedEvent event, UUID eventId) {
+		this.kafka.send(record(event.getOrderId(), eventId, "hashop.order.v1.OrderPlacedEvent", event.toByteArray()));
+	}
+
+	private static ProducerRecord<String, byte[]> record(String key, UUID eventId, String type, byte[] value) {
+		RecordHeaders headers = new RecordHeaders();
+		headers.add(EventHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8));
+		headers.add(EventHeaders.ID, eventId.toString().getBytes(StandardCharsets.UTF_8));
+		headers.add(EventHeaders.TRACEPARENT, TRACEPARENT.getBytes(StandardCharsets.UTF_8));
+		return new ProducerRecord<>(Topics.ORDERS, null, key, value, headers);
+	}
+
+	private List<ConsumerRecord<String, byte[]>> awaitRecords(String topic, String key, int count) {
+		this.consumer.subscribe(List.of(topic));
+		List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			this.consumer.poll(Duration.ofMillis(200)).forEach((record) -> {
+				if (key.equals(record.key())) {
+					seen.add(record);
+				}
+			});
+			return seen.size() >= count;
+		});
+		this.consumer.unsubscribe();
+		return seen;
+	}
+
+	private List<String> paymentStatuses(String orderId) {
+		return this.jdbc.sql("SELECT status FROM payments WHERE order_id = ?")
+			.param(UUID.fromString(orderId))
+			.query(String.class)
+			.list();
+	}
+
+	private long processed(String orderId) {
+		return this.jdbc.sql("SELECT count(*) FROM processed_events WHERE order_id = ?")
+			.param(UUID.fromString(orderId))
+			.query(Long.class)
+			.single();
+	}
+
+	private long outboxEntries(String orderId) {
+		return this.jdbc.sql("SELECT count(*) FROM outbox WHERE message_key = ?")
+			.param(orderId)
+			.query(Long.class)
+			.single();
+	}
+
+	private static String header(ConsumerRecord<String, byte[]> record, String name) {
+		var header = record.headers().lastHeader(name);
+		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class ProviderDoubleConfiguration {
+
+		@Bean
+		@Primary
+		ProviderDouble providerDouble() {
+			return new ProviderDouble();
+		}
+
+	}
+
+}

@@ -1,0 +1,20 @@
+package io.hashop.user.config;
+
+import io.hashop.contracts.Topics;
+import io.hashop.platform.kafka.EventTopics;
+import io.hashop.platform.kafka.KafkaPlatformProperties;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/** The topic this service consumes, with its dead-letter topic. */
+@Configuration(proxyBeanMethods = false)
+class KafkaTopicsConfiguration {
+
+	@Bean
+	KafkaAdmin.NewTopics sagaTopics(KafkaPlatformProperties properties) {
+		return EventTopics.withDeadLetters(properties, Topics.PAYMENTS);
+	}
+
+}
