@@ -96,6 +96,16 @@ public final class LocalPlatform implements AutoCloseable {
 		return this.secrets.internalTokenSecret();
 	}
 
+	/** The e-mail of the admin account user-service creates in this run. */
+	public String adminEmail() {
+		return this.secrets.adminEmail();
+	}
+
+	/** The password of that admin account. */
+	public String adminPassword() {
+		return this.secrets.adminPassword();
+	}
+
 	/** Stops the processes, newest first, then the infrastructure. */
 	@Override
 	public void close() {

@@ -43,7 +43,7 @@ class SagaEndToEndIntegrationTests {
 
 	@BeforeAll
 	static void startPlatform() {
-		system = SystemUnderTest.saga();
+		system = SystemUnderTest.shared();
 		effects = new SagaAssertions(system);
 	}
 

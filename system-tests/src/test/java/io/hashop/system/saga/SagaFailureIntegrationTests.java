@@ -46,7 +46,7 @@ class SagaFailureIntegrationTests {
 
 	@BeforeAll
 	static void startPlatform() {
-		system = SystemUnderTest.saga();
+		system = SystemUnderTest.shared();
 		effects = new SagaAssertions(system);
 	}
 

@@ -10,14 +10,20 @@ import io.hashop.platform.identity.InternalIdentityProperties;
 import io.hashop.platform.identity.InternalTokenIssuer;
 
 /**
- * The platform the saga tests share: user-, order- and two payment-service instances as
- * real processes on a real PostgreSQL, Kafka broker process and SMTP server. Started on
- * first use, stopped when the test JVM exits.
+ * The platform every system test shares: two gateways in front of two BFFs, user-, order-
+ * and two payment-service instances, all real processes on a real PostgreSQL, Redis,
+ * Kafka broker process and SMTP server. Started on first use, stopped when the test JVM
+ * exits.
  */
 public final class SystemUnderTest {
 
-	/** The services the saga needs; edge tests add bff-web and gateway. */
-	static final String[] SAGA_SERVICES = { "user-service", "order-service", "payment-service" };
+	static final String[] SERVICES = { "user-service", "order-service", "payment-service", "bff-web", "gateway" };
+
+	/**
+	 * Where the second BFF listens: the first one's port shifted by 100 (see the
+	 * launcher's table).
+	 */
+	static final String BFF_URLS = "http://localhost:8081,http://localhost:8181";
 
 	private static SystemUnderTest shared;
 
@@ -44,14 +50,23 @@ public final class SystemUnderTest {
 		this.kafka = new KafkaProbe(platform.kafkaBootstrapServers());
 	}
 
-	/** The shared platform with the saga's services, started on first use. */
-	public static synchronized SystemUnderTest saga() {
+	/** The shared platform, started on first use. */
+	public static synchronized SystemUnderTest shared() {
 		if (shared == null) {
 			LocalPlatform platform = LocalPlatform.builder(repositoryRoot())
-				.services(SAGA_SERVICES)
+				.services(SERVICES)
 				// Two instances share orders.v1 (one consumer group) and relay one outbox
 				// table.
 				.replicas("payment-service", 2)
+				.replicas("bff-web", 2)
+				.replicas("gateway", 2)
+				.environment("gateway", "BFF_URLS", BFF_URLS)
+				.environment("gateway-2", "BFF_URLS", BFF_URLS)
+				// The tests sign in far more often than the login limit allows one
+				// address;
+				// the gateway's own tests cover the limit.
+				.environment("gateway", "RATE_LIMIT_AUTH", "100000")
+				.environment("gateway-2", "RATE_LIMIT_AUTH", "100000")
 				.logs(Path.of(System.getProperty("hashop.system.logs", "target/platform-logs")))
 				.start();
 			shared = new SystemUnderTest(platform);
@@ -62,6 +77,20 @@ public final class SystemUnderTest {
 
 	public LocalPlatform platform() {
 		return this.platform;
+	}
+
+	/** The public address of gateway instance 1 or 2. */
+	public String gatewayUrl(int instance) {
+		String name = (instance == 1) ? "gateway" : "gateway-" + instance;
+		return "http://localhost:" + this.platform.process(name).serverPort();
+	}
+
+	public String adminEmail() {
+		return this.platform.adminEmail();
+	}
+
+	public String adminPassword() {
+		return this.platform.adminPassword();
 	}
 
 	public OrderClient orders() {
