@@ -13,7 +13,9 @@ final class ServiceTable {
 
 	/** Small heaps and a quick JIT: five JVMs must fit on a laptop and start fast. */
 	static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-			"-Xshare:auto");
+			"-Xshare:auto",
+			// Netty (gRPC, Reactor Netty) uses native access; JDK 24+ warns at start without this.
+			"--enable-native-access=ALL-UNNAMED");
 
 	static final List<ServiceSpec> SERVICES = List.of(
 			ServiceSpec.of("user-service", 1, 8082, 9182).withGrpcPort(9092).withDatabase("users").withAdmin(),
