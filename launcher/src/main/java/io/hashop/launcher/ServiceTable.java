@@ -14,7 +14,8 @@ final class ServiceTable {
 	/** Small heaps and a quick JIT: five JVMs must fit on a laptop and start fast. */
 	static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
 			"-Xshare:auto",
-			// Netty (gRPC, Reactor Netty) uses native access; JDK 24+ warns at start without this.
+			// Netty (gRPC, Reactor Netty) uses native access; JDK 24+ warns at start
+			// without this.
 			"--enable-native-access=ALL-UNNAMED");
 
 	static final List<ServiceSpec> SERVICES = List.of(

@@ -22,7 +22,7 @@ class ServiceProcessTests {
 	void commandRunsTheJarWithSmallJvmOptions() {
 		assertThat(ServiceProcess.command(Path.of("/jdk/bin/java"), Path.of("/repo/gateway/target/gateway.jar")))
 			.containsExactly("/jdk/bin/java", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-					"-jar", "/repo/gateway/target/gateway.jar");
+					"--enable-native-access=ALL-UNNAMED", "-jar", "/repo/gateway/target/gateway.jar");
 	}
 
 	@Test
