@@ -2,17 +2,15 @@ package io.hashop.bff.catalog;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
-import io.grpc.ManagedChannel;
 import io.hashop.bff.downstream.Deadline;
 import io.hashop.bff.downstream.DownstreamGuard;
 import io.hashop.bff.downstream.DownstreamGuards;
+import io.hashop.bff.downstream.InternalCalls;
 import io.hashop.contracts.order.v1.ListProductsRequest;
 import io.hashop.contracts.order.v1.OrderServiceGrpc;
 import io.hashop.contracts.order.v1.OrderServiceGrpc.OrderServiceBlockingStub;
 import io.hashop.contracts.order.v1.UpdateProductPriceRequest;
-import io.hashop.platform.grpc.InternalIdentityCallCredentials;
 import io.hashop.platform.identity.CallerIdentity;
 import io.hashop.platform.identity.InternalTokenIssuer;
 
@@ -32,10 +30,7 @@ class CatalogClient {
 	private final InternalTokenIssuer tokens;
 
 	CatalogClient(GrpcChannelFactory channels, DownstreamGuards guards, InternalTokenIssuer tokens) {
-		ManagedChannel channel = channels.createChannel(SERVICE);
-		// Connect now rather than on the first request, which would otherwise pay for it.
-		channel.getState(true);
-		this.stub = OrderServiceGrpc.newBlockingStub(channel);
+		this.stub = OrderServiceGrpc.newBlockingStub(InternalCalls.connectedChannel(channels, SERVICE));
 		this.guard = guards.forService(SERVICE);
 		this.tokens = tokens;
 	}
@@ -60,8 +55,7 @@ class CatalogClient {
 	}
 
 	private OrderServiceBlockingStub stub(CallerIdentity caller, Duration timeout) {
-		return this.stub.withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS)
-			.withCallCredentials(InternalIdentityCallCredentials.of(this.tokens.issue(caller, SERVICE)));
+		return InternalCalls.forCall(this.stub, this.tokens, caller, SERVICE, timeout);
 	}
 
 }

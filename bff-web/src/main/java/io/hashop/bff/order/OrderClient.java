@@ -1,12 +1,11 @@
 package io.hashop.bff.order;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
-import io.grpc.ManagedChannel;
 import io.hashop.bff.downstream.Deadline;
 import io.hashop.bff.downstream.DownstreamGuard;
 import io.hashop.bff.downstream.DownstreamGuards;
+import io.hashop.bff.downstream.InternalCalls;
 import io.hashop.contracts.order.v1.GetOrderRequest;
 import io.hashop.contracts.order.v1.ListOrdersRequest;
 import io.hashop.contracts.order.v1.ListOrdersResponse;
@@ -15,7 +14,6 @@ import io.hashop.contracts.order.v1.OrderLineRequest;
 import io.hashop.contracts.order.v1.OrderServiceGrpc;
 import io.hashop.contracts.order.v1.OrderServiceGrpc.OrderServiceBlockingStub;
 import io.hashop.contracts.order.v1.PlaceOrderResponse;
-import io.hashop.platform.grpc.InternalIdentityCallCredentials;
 import io.hashop.platform.identity.CallerIdentity;
 import io.hashop.platform.identity.InternalTokenIssuer;
 
@@ -35,10 +33,7 @@ public class OrderClient {
 	private final InternalTokenIssuer tokens;
 
 	OrderClient(GrpcChannelFactory channels, DownstreamGuards guards, InternalTokenIssuer tokens) {
-		ManagedChannel channel = channels.createChannel(SERVICE);
-		// Connect now rather than on the first request, which would otherwise pay for it.
-		channel.getState(true);
-		this.stub = OrderServiceGrpc.newBlockingStub(channel);
+		this.stub = OrderServiceGrpc.newBlockingStub(InternalCalls.connectedChannel(channels, SERVICE));
 		this.guard = guards.forService(SERVICE);
 		this.tokens = tokens;
 	}
@@ -68,8 +63,7 @@ public class OrderClient {
 	}
 
 	private OrderServiceBlockingStub stub(CallerIdentity caller, Duration timeout) {
-		return this.stub.withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS)
-			.withCallCredentials(InternalIdentityCallCredentials.of(this.tokens.issue(caller, SERVICE)));
+		return InternalCalls.forCall(this.stub, this.tokens, caller, SERVICE, timeout);
 	}
 
 }

@@ -2,12 +2,11 @@ package io.hashop.bff.user;
 
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.concurrent.TimeUnit;
 
-import io.grpc.ManagedChannel;
 import io.hashop.bff.downstream.Deadline;
 import io.hashop.bff.downstream.DownstreamGuard;
 import io.hashop.bff.downstream.DownstreamGuards;
+import io.hashop.bff.downstream.InternalCalls;
 import io.hashop.bff.security.SignedInUser;
 import io.hashop.contracts.user.v1.GetUserRequest;
 import io.hashop.contracts.user.v1.RegisterUserRequest;
@@ -15,7 +14,6 @@ import io.hashop.contracts.user.v1.User;
 import io.hashop.contracts.user.v1.UserServiceGrpc;
 import io.hashop.contracts.user.v1.UserServiceGrpc.UserServiceBlockingStub;
 import io.hashop.contracts.user.v1.VerifyCredentialsRequest;
-import io.hashop.platform.grpc.InternalIdentityCallCredentials;
 import io.hashop.platform.identity.CallerIdentity;
 import io.hashop.platform.identity.InternalTokenIssuer;
 
@@ -35,10 +33,7 @@ public class UserClient {
 	private final InternalTokenIssuer tokens;
 
 	UserClient(GrpcChannelFactory channels, DownstreamGuards guards, InternalTokenIssuer tokens) {
-		ManagedChannel channel = channels.createChannel(SERVICE);
-		// Connect now rather than on the first request, which would otherwise pay for it.
-		channel.getState(true);
-		this.stub = UserServiceGrpc.newBlockingStub(channel);
+		this.stub = UserServiceGrpc.newBlockingStub(InternalCalls.connectedChannel(channels, SERVICE));
 		this.guard = guards.forService(SERVICE);
 		this.tokens = tokens;
 	}
@@ -71,8 +66,7 @@ public class UserClient {
 	}
 
 	private UserServiceBlockingStub stub(CallerIdentity caller, Duration timeout) {
-		return this.stub.withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS)
-			.withCallCredentials(InternalIdentityCallCredentials.of(this.tokens.issue(caller, SERVICE)));
+		return InternalCalls.forCall(this.stub, this.tokens, caller, SERVICE, timeout);
 	}
 
 }

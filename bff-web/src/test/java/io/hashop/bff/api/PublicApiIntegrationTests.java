@@ -3,9 +3,9 @@ package io.hashop.bff.api;
 import java.util.Map;
 import java.util.UUID;
 
-import io.hashop.bff.support.ApiClient;
+import io.hashop.devinfra.test.ApiClient;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.hashop.bff.support.ApiClient.Response;
+import io.hashop.devinfra.test.ApiClient.Response;
 import io.hashop.bff.support.FakeDownstreams;
 import io.hashop.devinfra.test.WithTestRedis;
 import org.junit.jupiter.api.AfterAll;

@@ -3,7 +3,7 @@ package io.hashop.bff.instances;
 import java.time.Duration;
 
 import io.hashop.bff.BffApplication;
-import io.hashop.bff.support.ApiClient;
+import io.hashop.devinfra.test.ApiClient;
 import io.hashop.bff.support.FakeDownstreams;
 import io.hashop.devinfra.RedisServer;
 import io.hashop.devinfra.test.TestInfrastructure;

@@ -2,7 +2,7 @@ package io.hashop.bff.resilience;
 
 import java.time.Duration;
 
-import io.hashop.bff.support.ApiClient;
+import io.hashop.devinfra.test.ApiClient;
 import io.hashop.bff.support.FakeDownstreams;
 import io.hashop.bff.support.Fault;
 import io.hashop.devinfra.test.WithTestRedis;

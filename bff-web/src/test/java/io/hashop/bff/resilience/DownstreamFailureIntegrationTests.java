@@ -3,8 +3,8 @@ package io.hashop.bff.resilience;
 import java.time.Duration;
 import java.util.List;
 
-import io.hashop.bff.support.ApiClient;
-import io.hashop.bff.support.ApiClient.Response;
+import io.hashop.devinfra.test.ApiClient;
+import io.hashop.devinfra.test.ApiClient.Response;
 import io.hashop.bff.support.FakeDownstreams;
 import io.hashop.bff.support.Fault;
 import io.hashop.devinfra.test.WithTestRedis;

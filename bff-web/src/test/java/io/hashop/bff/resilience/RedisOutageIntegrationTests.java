@@ -2,8 +2,8 @@ package io.hashop.bff.resilience;
 
 import java.time.Duration;
 
-import io.hashop.bff.support.ApiClient;
-import io.hashop.bff.support.ApiClient.Response;
+import io.hashop.devinfra.test.ApiClient;
+import io.hashop.devinfra.test.ApiClient.Response;
 import io.hashop.bff.support.FakeDownstreams;
 import io.hashop.devinfra.RedisServer;
 import io.hashop.devinfra.test.TestInfrastructure;

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.hashop.system.support.ApiClient;
-import io.hashop.system.support.ApiClient.Response;
+import io.hashop.devinfra.test.ApiClient;
+import io.hashop.devinfra.test.ApiClient.Response;
 import io.hashop.system.support.SystemUnderTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package io.hashop.system.edge;
 import java.time.Duration;
 
 import io.hashop.launcher.ServiceHandle;
-import io.hashop.system.support.ApiClient;
+import io.hashop.devinfra.test.ApiClient;
 import io.hashop.system.support.SystemUnderTest;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.hashop.system.support;
+package io.hashop.devinfra.test;
 
 import java.io.IOException;
 import java.net.CookieManager;
