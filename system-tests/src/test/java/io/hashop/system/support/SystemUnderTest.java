@@ -3,11 +3,14 @@ package io.hashop.system.support;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.UUID;
 
+import io.hashop.devinfra.test.ApiClient;
 import io.hashop.launcher.LocalMailServer;
 import io.hashop.launcher.LocalPlatform;
 import io.hashop.platform.identity.InternalIdentityProperties;
 import io.hashop.platform.identity.InternalTokenIssuer;
+import org.awaitility.Awaitility;
 
 /**
  * The platform every system test shares: two gateways in front of two BFFs, user-, order-
@@ -71,6 +74,7 @@ public final class SystemUnderTest {
 				.start();
 			shared = new SystemUnderTest(platform);
 			Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "system-under-test-stop"));
+			shared.warmUp();
 		}
 		return shared;
 	}
@@ -121,6 +125,25 @@ public final class SystemUnderTest {
 	/** Mints internal tokens, as the BFF does. */
 	public InternalTokenIssuer tokens() {
 		return this.tokens;
+	}
+
+	/**
+	 * Ready is not warm: the first sign-ups after a start pay for class loading, JIT and
+	 * the first Argon2 hashes. One through each gateway first keeps that out of the
+	 * tests' timings.
+	 */
+	private void warmUp() {
+		for (int gateway = 1; gateway <= 2; gateway++) {
+			ApiClient client = new ApiClient(gatewayUrl(gateway));
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(60))
+				.pollInterval(Duration.ofMillis(500))
+				.until(() -> client
+					.post("/api/auth/register",
+							"{\"email\":\"warm-up-" + UUID.randomUUID()
+									+ "@example.com\",\"password\":\"correct-horse-1\",\"displayName\":\"Warm-up\"}")
+					.status() == 201);
+		}
 	}
 
 	private void close() {
