@@ -83,10 +83,6 @@ public class DownstreamGuard {
 		return this.name;
 	}
 
-	CircuitBreaker.State state() {
-		return this.circuitBreaker.getState();
-	}
-
 	private <T> Supplier<T> protectedAttempt(Deadline deadline, Function<Duration, T> call) {
 		Supplier<T> attempt = () -> {
 			Duration timeout = deadline.remainingOrAtMost(this.config.timeout());
