@@ -2,14 +2,19 @@ package io.hashop.devinfra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -30,14 +35,18 @@ public final class PostgresServer implements AutoCloseable {
 
 	private final String password;
 
-	private final EmbeddedPostgres embedded;
+	private EmbeddedPostgres embedded;
 
-	private PostgresServer(String host, int port, String username, String password, EmbeddedPostgres embedded) {
+	private final Path dataDirectory;
+
+	private PostgresServer(String host, int port, String username, String password, EmbeddedPostgres embedded,
+			Path dataDirectory) {
 		this.host = host;
 		this.port = port;
 		this.username = username;
 		this.password = password;
 		this.embedded = embedded;
+		this.dataDirectory = dataDirectory;
 	}
 
 	/**
@@ -50,21 +59,51 @@ public final class PostgresServer implements AutoCloseable {
 		String host = env.get("DATABASE_HOST");
 		if (host != null && !host.isBlank()) {
 			return new PostgresServer(host, Integer.parseInt(env.getOrDefault("DATABASE_PORT", "5432")),
-					env.getOrDefault("DATABASE_USERNAME", "postgres"), env.getOrDefault("DATABASE_PASSWORD", ""), null);
+					env.getOrDefault("DATABASE_USERNAME", "postgres"), env.getOrDefault("DATABASE_PASSWORD", ""), null,
+					null);
 		}
+		Path dataDirectory = Path.of(System.getProperty("java.io.tmpdir"), "hashop-postgres-" + UUID.randomUUID());
+		EmbeddedPostgres postgres = startEmbedded(embeddedPort, dataDirectory);
+		return new PostgresServer("localhost", postgres.getPort(), "postgres", "postgres", postgres, dataDirectory);
+	}
+
+	/**
+	 * Keeps its data directory, so that {@link #restart()} finds the databases again; the
+	 * directory is deleted by {@link #close()}.
+	 */
+	private static EmbeddedPostgres startEmbedded(int port, Path dataDirectory) {
 		try {
-			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-				.setPort(embeddedPort)
+			return EmbeddedPostgres.builder()
+				.setPort(port)
+				.setDataDirectory(dataDirectory)
+				.setCleanDataDirectory(false)
 				.setServerConfig("max_connections", "300")
 				// The owner stops it after the processes using it, not in a parallel JVM
 				// shutdown hook.
 				.setRegisterShutdownHook(false)
 				.start();
-			return new PostgresServer("localhost", postgres.getPort(), "postgres", "postgres", postgres);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start the embedded PostgreSQL server", ex);
 		}
+	}
+
+	/**
+	 * Stops an embedded server (fast shutdown: open connections are cut) and starts it
+	 * again on the same port and data, as in a database restart or failover; returns once
+	 * it accepts connections. A no-op for an external server.
+	 */
+	public synchronized void restart() {
+		if (this.embedded == null) {
+			return;
+		}
+		try {
+			this.embedded.close();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		this.embedded = startEmbedded(this.port, this.dataDirectory);
 	}
 
 	/** Creates the database unless it exists. */
@@ -115,13 +154,25 @@ public final class PostgresServer implements AutoCloseable {
 	}
 
 	@Override
-	public void close() {
+	public synchronized void close() {
 		if (this.embedded != null) {
 			try {
 				this.embedded.close();
+				deleteRecursively(this.dataDirectory);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
+			}
+		}
+	}
+
+	private static void deleteRecursively(Path directory) throws IOException {
+		if (!Files.exists(directory)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(directory)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(path);
 			}
 		}
 	}

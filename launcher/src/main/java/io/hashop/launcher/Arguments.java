@@ -1,25 +1,72 @@
 package io.hashop.launcher;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
- * The command line: only {@code --smoke} for now.
+ * The command line: {@code [--smoke] [--replicas N] [--replicas <service>=N ...]}.
+ *
+ * @param smoke check health, place one order and stop, instead of running until Ctrl-C
+ * @param replicas instances per service; {@code --replicas N} sets every service but the
+ * gateway, {@code --replicas bff-web=3} one service (the later wins)
  */
-final class Arguments {
+record Arguments(boolean smoke, Map<String, Integer> replicas) {
 
-	static final String USAGE = "Usage: java -jar launcher/target/launcher-exec.jar [--smoke]";
+	static final String USAGE = "Usage: ./run-local.sh [--no-build] [--smoke] [--replicas N] [--replicas <service>=N]"
+			+ " (services: " + String.join(", ", ServiceTable.modules()) + ")";
 
-	private Arguments() {
+	Arguments {
+		replicas = Map.copyOf(replicas);
 	}
 
-	/** Whether to check health and stop instead of running until Ctrl-C. */
-	static boolean smoke(String[] args) {
+	static Arguments parse(String[] args) {
 		boolean smoke = false;
-		for (String arg : args) {
-			if (!arg.equals("--smoke")) {
-				throw new LauncherException("Unknown argument '" + arg + "'. " + USAGE);
+		Map<String, Integer> replicas = new LinkedHashMap<>(ServiceTable.DEFAULT_REPLICAS);
+		for (int i = 0; i < args.length; i++) {
+			switch (args[i]) {
+				case "--smoke" -> smoke = true;
+				case "--replicas" -> {
+					if (i + 1 == args.length) {
+						throw new LauncherException("--replicas needs a count or <service>=<count>. " + USAGE);
+					}
+					applyReplicas(args[++i], replicas);
+				}
+				default -> throw new LauncherException("Unknown argument '" + args[i] + "'. " + USAGE);
 			}
-			smoke = true;
 		}
-		return smoke;
+		return new Arguments(smoke, replicas);
+	}
+
+	private static void applyReplicas(String value, Map<String, Integer> replicas) {
+		int equals = value.indexOf('=');
+		if (equals < 0) {
+			int count = count(value);
+			ServiceTable.modules()
+				.stream()
+				.filter((module) -> !module.equals("gateway"))
+				.forEach((module) -> replicas.put(module, count));
+			return;
+		}
+		String module = value.substring(0, equals);
+		List<String> modules = ServiceTable.modules();
+		if (!modules.contains(module)) {
+			throw new LauncherException("Unknown service '" + module + "' in --replicas. " + USAGE);
+		}
+		replicas.put(module, count(value.substring(equals + 1)));
+	}
+
+	private static int count(String text) {
+		try {
+			int count = Integer.parseInt(text.trim());
+			if (count >= 1 && count <= 9) {
+				return count;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		throw new LauncherException("A replica count is a number from 1 to 9, not '" + text + "'. " + USAGE);
 	}
 
 }

@@ -33,11 +33,14 @@ final class Console {
 		this.out.println("Stopping everything.");
 	}
 
-	void printBanner(Secrets secrets) {
+	void printBanner(Secrets secrets, int instances, Duration startup) {
 		this.out.println();
-		this.out.println("hashop is running: http://localhost:" + ServiceTable.gateway().serverPort());
+		this.out.println("hashop is running: http://localhost:" + ServiceTable.gateway().serverPort() + "  ("
+				+ instances + " instances, ready in " + startup.toSeconds() + " s)");
 		this.out.println("  admin:  " + secrets.adminEmail() + " / " + secrets.adminPassword());
-		this.out.println("  logs:   " + this.layout.logsDirectory());
+		this.out.println("  logs:   " + this.layout.relative(this.layout.logsDirectory()) + " (one file per instance)");
+		this.out.println("  status: ./run-local.sh status (" + this.layout.relative(this.layout.statusFile()) + ")");
+		this.out.println("  Instances that exit are restarted; a crash loop is reported and left down.");
 		this.out.println("  Ctrl-C stops everything.");
 		this.out.println();
 	}

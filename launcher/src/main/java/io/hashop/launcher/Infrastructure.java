@@ -24,16 +24,53 @@ final class Infrastructure implements AutoCloseable {
 
 	/** PostgreSQL, Redis, Kafka and SMTP as the environment and the service table ask. */
 	static Infrastructure standard(Map<String, String> env, List<ServiceSpec> services, Jdk jdk, RepoLayout layout) {
-		int postgresPort = Ports.fromEnvironment(env, "LAUNCHER_POSTGRES_PORT", 15432);
-		int redisPort = Ports.fromEnvironment(env, "LAUNCHER_REDIS_PORT", 16379);
-		int kafkaPort = Ports.fromEnvironment(env, "LAUNCHER_KAFKA_PORT", 19092);
-		int smtpPort = Ports.fromEnvironment(env, "LAUNCHER_SMTP_PORT", 11025);
+		int postgresPort = postgresPort(env);
+		int redisPort = redisPort(env);
+		int kafkaPort = kafkaPort(env);
+		int smtpPort = smtpPort(env);
 		return new Infrastructure(
 				List.of(new PostgresStep(env, postgresPort, ServiceTable.databases(services)),
 						new RedisStep(env, redisPort),
 						new KafkaStep(env, () -> new KafkaBroker(jdk.java(), layout.kafkaLibs(),
 								KafkaBroker.temporaryDirectory(), kafkaPort, kafkaPort + 1)),
 						new MailStep(env, smtpPort)));
+	}
+
+	/** Fails naming the port when one the local infrastructure needs is taken. */
+	static void requireFreePorts(Map<String, String> env) {
+		if (isBlank(env.get("DATABASE_HOST"))) {
+			Ports.requireFree(postgresPort(env), "PostgreSQL");
+		}
+		if (isBlank(env.get("REDIS_HOST"))) {
+			Ports.requireFree(redisPort(env), "Redis");
+		}
+		if (isBlank(env.get("KAFKA_BOOTSTRAP_SERVERS"))) {
+			Ports.requireFree(kafkaPort(env), "Kafka");
+			Ports.requireFree(kafkaPort(env) + 1, "the Kafka controller");
+		}
+		if (isBlank(env.get("SMTP_HOST"))) {
+			Ports.requireFree(smtpPort(env), "SMTP");
+		}
+	}
+
+	private static int postgresPort(Map<String, String> env) {
+		return Ports.fromEnvironment(env, "LAUNCHER_POSTGRES_PORT", 15432);
+	}
+
+	private static int redisPort(Map<String, String> env) {
+		return Ports.fromEnvironment(env, "LAUNCHER_REDIS_PORT", 16379);
+	}
+
+	private static int kafkaPort(Map<String, String> env) {
+		return Ports.fromEnvironment(env, "LAUNCHER_KAFKA_PORT", 19092);
+	}
+
+	private static int smtpPort(Map<String, String> env) {
+		return Ports.fromEnvironment(env, "LAUNCHER_SMTP_PORT", 11025);
+	}
+
+	private static boolean isBlank(String value) {
+		return value == null || value.isBlank();
 	}
 
 	/**

@@ -3,13 +3,14 @@ package io.hashop.launcher;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Runs the whole platform locally:
- * {@code java -jar launcher/target/launcher-exec.jar [--smoke]} from the repository root,
+ * Runs the whole platform locally, supervised:
+ * {@code java -jar launcher/target/launcher-exec.jar [options]} from the repository root,
  * usually through {@code ./run-local.sh}.
  */
 public final class Launcher {
@@ -43,8 +44,8 @@ public final class Launcher {
 	public static void main(String[] args) {
 		int exitCode;
 		try {
-			boolean smoke = Arguments.smoke(args);
-			exitCode = new Launcher(System.getenv(), System.out, new RepoLayout(Path.of(""))).run(smoke);
+			Arguments arguments = Arguments.parse(args);
+			exitCode = new Launcher(System.getenv(), System.out, new RepoLayout(Path.of(""))).run(arguments);
 		}
 		catch (LauncherException ex) {
 			System.err.println(ex.getMessage());
@@ -63,39 +64,43 @@ public final class Launcher {
 	}
 
 	/** Returns the exit code; in normal mode it only returns on failure. */
-	int run(boolean smoke) throws InterruptedException {
-		Jdk jdk = checkPrerequisites();
+	int run(Arguments arguments) throws InterruptedException {
+		Instant began = Instant.now();
+		List<ServiceSpec> plan = ServiceTable.plan(arguments.replicas());
+		Jdk jdk = checkPrerequisites(plan);
 		Secrets secrets = Secrets.fromEnvironment(this.env);
-		this.infrastructure = Infrastructure.standard(this.env, ServiceTable.SERVICES, jdk, this.layout);
-		this.supervisor = new Supervisor(jdk.java(), this.layout, this.out);
+		this.infrastructure = Infrastructure.standard(this.env, plan, jdk, this.layout);
+		this.supervisor = new Supervisor(RestartPolicy.standard(), true, new StatusBoard(this.layout.statusFile()),
+				this.out);
 		Runtime.getRuntime().addShutdownHook(new Thread(this::stopEverything, "launcher-shutdown"));
 		Readiness readiness = Readiness.standard();
-		if (!startAll(jdk, secrets, readiness)) {
+		if (!startAll(plan, jdk, secrets, readiness)) {
 			stopEverything();
 			return 1;
 		}
-		this.console.printBanner(secrets);
-		if (smoke) {
-			boolean healthy = new SmokeCheck(readiness, this.out).run(this.supervisor.started())
+		this.console.printBanner(secrets, plan.size(), Duration.between(began, Instant.now()));
+		this.supervisor.announceChanges();
+		if (arguments.smoke()) {
+			boolean healthy = new SmokeCheck(readiness, this.out).run(this.supervisor.handles())
 					&& new OrderSmokeCheck(ServiceTable.gateway().serverPort(), SAGA_TIMEOUT, this.out).run();
 			this.out.println(healthy ? "Smoke check passed." : "Smoke check FAILED.");
 			stopEverything();
 			return healthy ? 0 : 1;
 		}
-		this.supervisor.warnOnUnexpectedExit();
-		// Ctrl-C ends the JVM; the shutdown hook stops everything.
+		// Ctrl-C ends the JVM; the shutdown hook drains and stops everything.
 		Thread.currentThread().join();
 		return 0;
 	}
 
 	/** Everything that can fail before anything is started. */
-	private Jdk checkPrerequisites() {
-		this.layout.requireJars(ServiceTable.SERVICES);
+	private Jdk checkPrerequisites(List<ServiceSpec> plan) {
+		this.layout.requireJars(plan);
 		if (isBlank(this.env.get("KAFKA_BOOTSTRAP_SERVERS"))) {
 			this.layout.requireKafkaLibs();
 		}
 		Jdk jdk = JdkLocator.forThisMachine().locate().orElseThrow(() -> new LauncherException(JdkLocator.NONE_FOUND));
-		Ports.requireFree(ServiceTable.SERVICES);
+		Ports.requireFree(plan);
+		Infrastructure.requireFreePorts(this.env);
 		return jdk;
 	}
 
@@ -103,12 +108,19 @@ public final class Launcher {
 		return value == null || value.isBlank();
 	}
 
-	private boolean startAll(Jdk jdk, Secrets secrets, Readiness readiness) throws InterruptedException {
+	private boolean startAll(List<ServiceSpec> plan, Jdk jdk, Secrets secrets, Readiness readiness)
+			throws InterruptedException {
 		this.out.println("Starting the infrastructure");
 		Map<String, String> infrastructureEnv = startInfrastructure();
-		this.out.println("Starting the services on JDK " + jdk.versionText() + " (" + jdk.home() + ")");
-		for (List<ServiceSpec> stage : ServiceTable.stages(ServiceTable.SERVICES)) {
-			if (!startStage(stage, infrastructureEnv, secrets, readiness)) {
+		this.out
+			.println("Starting " + plan.size() + " instances on JDK " + jdk.versionText() + " (" + jdk.home() + ")");
+		for (List<ServiceSpec> stage : ServiceTable.stages(plan)) {
+			List<ServiceHandle> handles = stage.stream()
+				.map((service) -> new ServiceHandle(service,
+						ServiceEnvironment.build(service, infrastructureEnv, secrets), jdk.java(), this.layout,
+						readiness))
+				.toList();
+			if (!startStage(handles, readiness)) {
 				return false;
 			}
 		}
@@ -128,25 +140,25 @@ public final class Launcher {
 		}
 	}
 
-	/** Starts the processes of one stage together and waits until they are ready. */
-	private boolean startStage(List<ServiceSpec> stage, Map<String, String> infrastructureEnv, Secrets secrets,
-			Readiness readiness) throws InterruptedException {
-		List<ServiceProcess> processes = stage.stream()
-			.map((service) -> this.supervisor.start(service,
-					ServiceEnvironment.build(service, infrastructureEnv, secrets)))
-			.toList();
+	/** Starts the instances of one stage together and waits until they are ready. */
+	private boolean startStage(List<ServiceHandle> handles, Readiness readiness) throws InterruptedException {
+		handles.forEach(this.supervisor::start);
+		List<ServiceProcess> processes = handles.stream().flatMap((handle) -> handle.process().stream()).toList();
 		this.out.println("  started " + Console.names(processes) + ", waiting until ready");
 		Optional<ServiceProcess> failed = readiness.awaitAll(processes);
 		// On Ctrl-C they exit because they were stopped: nothing to report.
 		failed.filter((process) -> !this.supervisor.isStopping())
 			.ifPresent((process) -> this.console.reportFailure(process, TAIL_LINES));
 		if (failed.isEmpty()) {
+			processes.forEach((process) -> handles.stream()
+				.filter((handle) -> handle.name().equals(process.service().name()))
+				.forEach((handle) -> handle.markReadyIf(process)));
 			this.out.println("  ready: " + Console.names(processes));
 		}
 		return failed.isEmpty();
 	}
 
-	/** Services first, newest first, then the infrastructure; idempotent. */
+	/** Services first, newest stage first, then the infrastructure; idempotent. */
 	private void stopEverything() {
 		if (this.supervisor != null) {
 			this.supervisor.stopAll(STOP_GRACE);

@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +29,8 @@ public final class LocalPlatform implements AutoCloseable {
 
 	private final PostgresStep postgres;
 
+	private final RedisStep redis;
+
 	private final KafkaStep kafka;
 
 	private final MailStep mail;
@@ -35,10 +39,14 @@ public final class LocalPlatform implements AutoCloseable {
 
 	private final Map<String, ServiceHandle> processes;
 
-	private LocalPlatform(Infrastructure infrastructure, PostgresStep postgres, KafkaStep kafka, MailStep mail,
-			Secrets secrets, Map<String, ServiceHandle> processes) {
+	private final Supervisor supervisor;
+
+	private LocalPlatform(Infrastructure infrastructure, PostgresStep postgres, RedisStep redis, KafkaStep kafka,
+			MailStep mail, Secrets secrets, Map<String, ServiceHandle> processes, Supervisor supervisor) {
 		this.infrastructure = infrastructure;
 		this.postgres = postgres;
+		this.redis = redis;
+		this.supervisor = supervisor;
 		this.kafka = kafka;
 		this.mail = mail;
 		this.secrets = secrets;
@@ -91,6 +99,47 @@ public final class LocalPlatform implements AutoCloseable {
 		return this.postgres.server();
 	}
 
+	/**
+	 * Stops PostgreSQL and starts it again on the same port and data, as in a database
+	 * failover; returns once it accepts connections. Only for the embedded server.
+	 */
+	public void restartPostgres() {
+		this.postgres.server().restart();
+	}
+
+	/** Stops Redis and starts it again on the same port (its data is lost). */
+	public void restartRedis() {
+		this.redis.server().stop();
+		this.redis.server().restart();
+	}
+
+	/** Each instance's state, restart count and last exit. */
+	public List<InstanceStatus> status() {
+		return this.supervisor.statuses();
+	}
+
+	/**
+	 * Waits until every process runs and answers {@code /readyz}, unless the supervisor
+	 * gave up on one.
+	 * @throws LauncherException if that takes longer than {@code timeout}
+	 */
+	public void awaitAllReady(Duration timeout) {
+		Instant deadline = Instant.now().plus(timeout);
+		while (!processes().stream().allMatch((handle) -> handle.status().state() == InstanceState.READY)) {
+			if (Instant.now().isAfter(deadline)) {
+				throw new LauncherException("Not every instance is ready after " + timeout.toSeconds() + " s: "
+						+ status().stream().map(StatusBoard::line).toList());
+			}
+			try {
+				Thread.sleep(250);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new LauncherException("Interrupted while waiting for the instances", ex);
+			}
+		}
+	}
+
 	/** The secret that signs internal tokens in this run. */
 	public String internalTokenSecret() {
 		return this.secrets.internalTokenSecret();
@@ -106,13 +155,10 @@ public final class LocalPlatform implements AutoCloseable {
 		return this.secrets.adminPassword();
 	}
 
-	/** Stops the processes, newest first, then the infrastructure. */
+	/** Stops the processes, newest stage first, then the infrastructure. */
 	@Override
 	public void close() {
-		List<ServiceHandle> handles = new ArrayList<>(this.processes.values());
-		for (int i = handles.size() - 1; i >= 0; i--) {
-			handles.get(i).stop();
-		}
+		this.supervisor.stopAll(Duration.ofSeconds(25));
 		this.infrastructure.close();
 	}
 
@@ -130,6 +176,8 @@ public final class LocalPlatform implements AutoCloseable {
 		private Path logs;
 
 		private PrintStream out = System.out;
+
+		private boolean supervised;
 
 		private Builder(Path repoRoot) {
 			this.repoRoot = repoRoot;
@@ -150,6 +198,16 @@ public final class LocalPlatform implements AutoCloseable {
 		/** A further variable for one process (a replica is a process of its own). */
 		public Builder environment(String process, String key, String value) {
 			this.environment.computeIfAbsent(process, (name) -> new LinkedHashMap<>()).put(key, value);
+			return this;
+		}
+
+		/**
+		 * Restarts a process that exits without being stopped (a {@code kill()}, a crash)
+		 * with the launcher's restart policy, as {@code ./run-local.sh} does. Off by
+		 * default, so that a test that kills a process sees it stay down.
+		 */
+		public Builder supervised() {
+			this.supervised = true;
 			return this;
 		}
 
@@ -188,9 +246,13 @@ public final class LocalPlatform implements AutoCloseable {
 			KafkaStep kafka = new KafkaStep(env,
 					() -> new KafkaBroker(jdk.java(), layout.kafkaLibs(), kafkaDirectory, freePort(), freePort()));
 			MailStep mail = new MailStep(env, freePort());
-			Infrastructure infrastructure = new Infrastructure(List.of(postgres, new RedisStep(env, 0), kafka, mail));
+			RedisStep redis = new RedisStep(env, 0);
+			Infrastructure infrastructure = new Infrastructure(List.of(postgres, redis, kafka, mail));
 			Map<String, ServiceHandle> handles = new LinkedHashMap<>();
-			LocalPlatform platform = new LocalPlatform(infrastructure, postgres, kafka, mail, secrets, handles);
+			Supervisor supervisor = new Supervisor(RestartPolicy.standard(), this.supervised,
+					new StatusBoard(layout.logsDirectory().resolve("status")), this.out);
+			LocalPlatform platform = new LocalPlatform(infrastructure, postgres, redis, kafka, mail, secrets, handles,
+					supervisor);
 			try {
 				this.out.println("Starting the infrastructure");
 				Map<String, String> infrastructureEnv = infrastructure.start(this.out);
@@ -203,16 +265,16 @@ public final class LocalPlatform implements AutoCloseable {
 						processEnv.putAll(this.environment.getOrDefault(spec.name(), Map.of()));
 						ServiceHandle handle = new ServiceHandle(spec, processEnv, jdk.java(), layout, readiness);
 						handles.put(spec.name(), handle);
-						handle.launch(Map.of());
+						supervisor.start(handle);
 						started.add(handle);
 					}
 					this.out
 						.println("  started " + String.join(", ", started.stream().map(ServiceHandle::name).toList())
 								+ ", waiting until ready");
-					ServiceHandle.awaitReady(readiness,
-							started.stream().flatMap((handle) -> handle.process().stream()).toList());
+					started.forEach(ServiceHandle::awaitReady);
 				}
 				this.out.println("  ready: " + String.join(", ", handles.keySet()));
+				supervisor.announceChanges();
 				return platform;
 			}
 			catch (RuntimeException ex) {
@@ -222,20 +284,17 @@ public final class LocalPlatform implements AutoCloseable {
 		}
 
 		private List<ServiceSpec> specs() {
-			List<ServiceSpec> specs = new ArrayList<>();
-			for (ServiceSpec service : ServiceTable.SERVICES) {
-				if (this.services.contains(service.name())) {
-					specs.add(service);
-					for (int n = 2; n <= this.replicas.getOrDefault(service.name(), 1); n++) {
-						specs.add(service.replica(n));
-					}
-				}
+			List<String> unknown = this.services.stream()
+				.filter((service) -> !ServiceTable.modules().contains(service))
+				.toList();
+			if (!unknown.isEmpty()) {
+				throw new IllegalArgumentException(
+						"Unknown service among " + unknown + "; known: " + ServiceTable.modules());
 			}
-			if (specs.stream().map(ServiceSpec::module).distinct().count() != this.services.size()) {
-				throw new IllegalArgumentException("Unknown service among " + this.services + "; known: "
-						+ ServiceTable.SERVICES.stream().map(ServiceSpec::name).toList());
-			}
-			return specs;
+			return ServiceTable.plan(this.replicas)
+				.stream()
+				.filter((spec) -> this.services.contains(spec.module()))
+				.toList();
 		}
 
 		private static boolean isBlank(String value) {

@@ -44,12 +44,22 @@ final class Ports {
 	}
 
 	private static void requireFree(int port, ServiceSpec service) {
+		requireFree(port, service.name());
+	}
+
+	/**
+	 * Fails in one sentence naming the port and what needs it.
+	 * @param port the port
+	 * @param user what would listen there, such as {@code order-service-2} or
+	 * {@code PostgreSQL}
+	 */
+	static void requireFree(int port, String user) {
 		try (ServerSocket socket = new ServerSocket()) {
 			socket.bind(new InetSocketAddress(port));
 		}
 		catch (IOException ex) {
 			throw new LauncherException(
-					"Port " + port + " (" + service.name() + ") is already in use: is an earlier run still going?");
+					"Port " + port + " (" + user + ") is already in use: is an earlier run still going?");
 		}
 	}
 

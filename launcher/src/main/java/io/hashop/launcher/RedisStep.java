@@ -26,6 +26,10 @@ final class RedisStep implements InfrastructureStep {
 		return Map.of("REDIS_HOST", this.server.host(), "REDIS_PORT", String.valueOf(this.server.port()));
 	}
 
+	RedisServer server() {
+		return this.server;
+	}
+
 	@Override
 	public String description() {
 		return "Redis " + this.server.host() + ":" + this.server.port()

@@ -32,6 +32,13 @@ final class RepoLayout {
 		return this.root.resolve(service.module()).resolve("target").resolve(service.module() + ".jar");
 	}
 
+	/**
+	 * Where the supervisor keeps each instance's state ({@code ./run-local.sh status}).
+	 */
+	Path statusFile() {
+		return this.root.resolve(".platform").resolve("status");
+	}
+
 	Path logsDirectory() {
 		return this.logs;
 	}

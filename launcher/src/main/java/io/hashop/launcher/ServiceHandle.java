@@ -2,16 +2,22 @@ package io.hashop.launcher;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * One process of a {@link LocalPlatform}, which a test can stop, kill and start again
- * with the same ports, database and environment.
+ * One instance of a service: its process over restarts, with the same ports, database and
+ * environment each time, and its state as the {@link Supervisor} shows it. Tests stop,
+ * kill and start it; a {@link #stop()} is deliberate and never restarted, a
+ * {@link #kill()} is a crash and is, when the platform is supervised.
  */
 public final class ServiceHandle {
 
@@ -21,19 +27,36 @@ public final class ServiceHandle {
 
 	private final Map<String, String> environment;
 
-	private final Path java;
+	private final ProcessStarter starter;
 
 	private final RepoLayout layout;
 
 	private final Readiness readiness;
 
+	private volatile Supervisor supervisor;
+
 	private ServiceProcess process;
+
+	private InstanceState state = InstanceState.STOPPED;
+
+	private Instant since = Instant.now();
+
+	private int restarts;
+
+	private InstanceStatus.ExitRecord lastExit;
+
+	private boolean stopRequested;
 
 	ServiceHandle(ServiceSpec service, Map<String, String> environment, Path java, RepoLayout layout,
 			Readiness readiness) {
+		this(service, environment, (spec, env) -> ServiceProcess.start(spec, java, layout, env), layout, readiness);
+	}
+
+	ServiceHandle(ServiceSpec service, Map<String, String> environment, ProcessStarter starter, RepoLayout layout,
+			Readiness readiness) {
 		this.service = service;
 		this.environment = Map.copyOf(environment);
-		this.java = java;
+		this.starter = starter;
 		this.layout = layout;
 		this.readiness = readiness;
 	}
@@ -70,6 +93,19 @@ public final class ServiceHandle {
 		return this.process != null && this.process.isAlive();
 	}
 
+	/** How many times the supervisor restarted it after it exited on its own. */
+	public synchronized int restarts() {
+		return this.restarts;
+	}
+
+	/** Its state, process id, restart count and last exit. */
+	public synchronized InstanceStatus status() {
+		OptionalLong pid = (this.process != null && this.process.isAlive()) ? OptionalLong.of(this.process.pid())
+				: OptionalLong.empty();
+		return new InstanceStatus(name(), this.state, pid, this.restarts, Optional.ofNullable(this.lastExit),
+				this.since);
+	}
+
 	/** Starts the process and waits until it is ready. */
 	public void start() {
 		start(Map.of());
@@ -77,7 +113,8 @@ public final class ServiceHandle {
 
 	/**
 	 * Starts the process with further variables for this run only (a fault injection
-	 * switch, say), and waits until it is ready.
+	 * switch, say), and waits until it is ready. A supervisor restarts it later with the
+	 * standard variables.
 	 */
 	public void start(Map<String, String> extraEnvironment) {
 		launch(extraEnvironment);
@@ -87,20 +124,34 @@ public final class ServiceHandle {
 	/** Starts several processes together and waits until all are ready. */
 	public static void startAll(List<ServiceHandle> handles) {
 		handles.forEach((handle) -> handle.launch(Map.of()));
-		awaitReady(handles.get(0).readiness, handles.stream().flatMap((handle) -> handle.process().stream()).toList());
+		handles.forEach(ServiceHandle::awaitReady);
 	}
 
-	/** SIGTERM: a graceful shutdown, SIGKILL after 25 s. */
-	public synchronized void stop() {
-		if (this.process != null) {
-			this.process.stop(STOP_GRACE);
+	/** SIGTERM: a graceful shutdown, SIGKILL after 25 s. Never restarted. */
+	public void stop() {
+		stop(STOP_GRACE);
+	}
+
+	void stop(Duration grace) {
+		ServiceProcess current;
+		synchronized (this) {
+			this.stopRequested = true;
+			current = this.process;
 		}
+		if (current != null) {
+			current.stop(grace);
+		}
+		changeState(InstanceState.STOPPED);
 	}
 
 	/** SIGKILL: the process dies at once, as in a crash. */
-	public synchronized void kill() {
-		if (this.process != null) {
-			this.process.kill();
+	public void kill() {
+		ServiceProcess current;
+		synchronized (this) {
+			current = this.process;
+		}
+		if (current != null) {
+			current.kill();
 		}
 	}
 
@@ -125,10 +176,10 @@ public final class ServiceHandle {
 		try {
 			current.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
-		catch (java.util.concurrent.TimeoutException ex) {
+		catch (TimeoutException ex) {
 			return OptionalInt.empty();
 		}
-		catch (java.util.concurrent.ExecutionException ex) {
+		catch (ExecutionException ex) {
 			throw new IllegalStateException(ex);
 		}
 		catch (InterruptedException ex) {
@@ -139,17 +190,75 @@ public final class ServiceHandle {
 	}
 
 	/** Starts without waiting, so that a stage's processes start together. */
-	synchronized void launch(Map<String, String> extraEnvironment) {
-		if (isRunning()) {
-			throw new IllegalStateException(name() + " is already running");
-		}
+	void launch(Map<String, String> extraEnvironment) {
 		Map<String, String> env = new HashMap<>(this.environment);
 		env.putAll(extraEnvironment);
+		ServiceProcess started;
+		synchronized (this) {
+			if (isRunning()) {
+				throw new IllegalStateException(name() + " is already running");
+			}
+			this.stopRequested = false;
+			started = startProcess(env);
+		}
+		changeState(InstanceState.STARTING);
+		watch(started);
+	}
+
+	/**
+	 * The supervisor's restart: the standard environment, unless stopped meanwhile.
+	 * @return whether a process was started
+	 */
+	boolean relaunch() {
+		ServiceProcess started;
+		synchronized (this) {
+			if (this.stopRequested || isRunning()) {
+				return false;
+			}
+			this.restarts++;
+			started = startProcess(this.environment);
+		}
+		changeState(InstanceState.STARTING);
+		watch(started);
+		return true;
+	}
+
+	private ServiceProcess startProcess(Map<String, String> env) {
 		try {
-			this.process = ServiceProcess.start(this.service, this.java, this.layout, env);
+			this.process = this.starter.start(this.service, env);
+			return this.process;
 		}
 		catch (java.io.IOException ex) {
 			throw new LauncherException("Could not start " + name() + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private void watch(ServiceProcess started) {
+		Supervisor current = this.supervisor;
+		started.onExit().thenRun(() -> exited(started));
+		if (current != null) {
+			current.launched(this, started);
+		}
+	}
+
+	private void exited(ServiceProcess ended) {
+		boolean deliberate;
+		synchronized (this) {
+			if (this.process != ended) {
+				return;
+			}
+			this.lastExit = new InstanceStatus.ExitRecord(ended.exitCode().orElse(-1), Instant.now());
+			deliberate = this.stopRequested;
+		}
+		Supervisor current = this.supervisor;
+		if (deliberate) {
+			changeState(InstanceState.STOPPED);
+		}
+		else if (current != null) {
+			current.exited(this);
+		}
+		else {
+			changeState(InstanceState.EXITED);
 		}
 	}
 
@@ -160,6 +269,17 @@ public final class ServiceHandle {
 			current = this.process;
 		}
 		awaitReady(this.readiness, List.of(current));
+		markReadyIf(current);
+	}
+
+	/** Marks it ready if {@code ready} is still its process. */
+	void markReadyIf(ServiceProcess ready) {
+		synchronized (this) {
+			if (this.process != ready || !ready.isAlive()) {
+				return;
+			}
+		}
+		changeState(InstanceState.READY);
 	}
 
 	static void awaitReady(Readiness readiness, List<ServiceProcess> processes) {
@@ -176,6 +296,33 @@ public final class ServiceHandle {
 					+ process.exitCode().stream().mapToObj((code) -> " (exit code " + code + ")").findFirst().orElse("")
 					+ ". Last lines of " + process.log() + ":\n  | " + String.join("\n  | ", process.tail(40)));
 		});
+	}
+
+	void changeState(InstanceState newState) {
+		Supervisor current;
+		synchronized (this) {
+			if (this.state == newState) {
+				return;
+			}
+			this.state = newState;
+			this.since = Instant.now();
+			current = this.supervisor;
+		}
+		if (current != null) {
+			current.changed(this);
+		}
+	}
+
+	void supervisedBy(Supervisor supervisor) {
+		this.supervisor = supervisor;
+	}
+
+	ServiceSpec spec() {
+		return this.service;
+	}
+
+	Readiness readiness() {
+		return this.readiness;
 	}
 
 	synchronized Optional<ServiceProcess> process() {

@@ -75,6 +75,10 @@ final class ServiceProcess {
 		return this.startedAt;
 	}
 
+	long pid() {
+		return this.process.pid();
+	}
+
 	boolean isAlive() {
 		return this.process.isAlive();
 	}

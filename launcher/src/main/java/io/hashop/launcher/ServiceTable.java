@@ -18,17 +18,78 @@ final class ServiceTable {
 			// without this.
 			"--enable-native-access=ALL-UNNAMED");
 
-	static final List<ServiceSpec> SERVICES = List.of(
+	/** Every service once, without the addresses of the others. */
+	private static final List<ServiceSpec> BASE = List.of(
 			ServiceSpec.of("user-service", 1, 8082, 9182).withGrpcPort(9092).withDatabase("users").withAdmin(),
 			ServiceSpec.of("order-service", 1, 8083, 9183).withGrpcPort(9093).withDatabase("orders"),
 			ServiceSpec.of("payment-service", 1, 8084, 9184).withDatabase("payments"),
-			ServiceSpec.of("bff-web", 2, 8081, 9181)
-				.withEnvironment("USER_SERVICE_ADDRESS", "static://localhost:9092")
-				.withEnvironment("ORDER_SERVICE_ADDRESS", "static://localhost:9093")
-				.withEnvironment("PAYMENT_SERVICE_URL", "http://localhost:8084"),
-			ServiceSpec.of("gateway", 3, 8080, 9180).withEnvironment("BFF_URLS", "http://localhost:8081"));
+			ServiceSpec.of("bff-web", 2, 8081, 9181), ServiceSpec.of("gateway", 3, 8080, 9180));
+
+	/**
+	 * The instances {@code ./run-local.sh} runs by default: two of everything behind one
+	 * gateway, so that any instance can die while the platform keeps serving.
+	 */
+	static final Map<String, Integer> DEFAULT_REPLICAS = Map.of("user-service", 2, "order-service", 2,
+			"payment-service", 2, "bff-web", 2, "gateway", 1);
+
+	/** One instance of each service, wired together. */
+	static final List<ServiceSpec> SERVICES = plan(Map.of());
 
 	private ServiceTable() {
+	}
+
+	/** The module names, in start order. */
+	static List<String> modules() {
+		return BASE.stream().map(ServiceSpec::module).toList();
+	}
+
+	/**
+	 * Every instance to run, in start order: replica {@code n} of a service is named
+	 * {@code <service>-<n>} with its ports shifted by {@code 100 * (n - 1)}; each caller
+	 * is given the addresses of all instances of its downstreams (the BFF balances over
+	 * the services, the gateway over the BFFs).
+	 * @param replicas instances per module; a module not named runs once
+	 */
+	static List<ServiceSpec> plan(Map<String, Integer> replicas) {
+		List<ServiceSpec> instances = new ArrayList<>();
+		for (ServiceSpec service : BASE) {
+			int count = replicas.getOrDefault(service.module(), 1);
+			if (count < 1 || count > 9) {
+				throw new LauncherException(
+						"Replicas of " + service.module() + " must be between 1 and 9, not " + count + ".");
+			}
+			for (int n = 1; n <= count; n++) {
+				instances.add((n == 1) ? service : service.replica(n));
+			}
+		}
+		return instances.stream().map((instance) -> wire(instance, instances)).toList();
+	}
+
+	private static ServiceSpec wire(ServiceSpec instance, List<ServiceSpec> instances) {
+		return switch (instance.module()) {
+			case "bff-web" ->
+				instance.withEnvironment("USER_SERVICE_ADDRESS", "static://" + grpcAddresses(instances, "user-service"))
+					.withEnvironment("ORDER_SERVICE_ADDRESS", "static://" + grpcAddresses(instances, "order-service"))
+					.withEnvironment("PAYMENT_SERVICE_URLS", httpUrls(instances, "payment-service"));
+			case "gateway" -> instance.withEnvironment("BFF_URLS", httpUrls(instances, "bff-web"));
+			default -> instance;
+		};
+	}
+
+	private static String grpcAddresses(List<ServiceSpec> instances, String module) {
+		return String.join(",",
+				instances.stream()
+					.filter((instance) -> instance.module().equals(module))
+					.map((instance) -> "localhost:" + instance.grpcPort().getAsInt())
+					.toList());
+	}
+
+	private static String httpUrls(List<ServiceSpec> instances, String module) {
+		return String.join(",",
+				instances.stream()
+					.filter((instance) -> instance.module().equals(module))
+					.map((instance) -> "http://localhost:" + instance.serverPort())
+					.toList());
 	}
 
 	/** The processes grouped by stage, lowest stage first. */
@@ -42,7 +103,7 @@ final class ServiceTable {
 
 	/** The entry point users open in the browser. */
 	static ServiceSpec gateway() {
-		return SERVICES.stream().filter((service) -> service.name().equals("gateway")).findFirst().orElseThrow();
+		return BASE.stream().filter((service) -> service.name().equals("gateway")).findFirst().orElseThrow();
 	}
 
 	/** The databases the services need, created before they start. */

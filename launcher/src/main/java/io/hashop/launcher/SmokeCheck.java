@@ -18,16 +18,16 @@ final class SmokeCheck {
 	}
 
 	/** Prints one status line per process; true when all are healthy. */
-	boolean run(List<ServiceProcess> processes) {
+	boolean run(List<ServiceHandle> instances) {
 		boolean healthy = true;
-		for (ServiceProcess process : processes) {
-			int port = process.service().serverPort();
+		for (ServiceHandle instance : instances) {
+			int port = instance.serverPort();
 			int status = this.readiness.status(port, "/healthz");
 			boolean ok = status == 200;
 			healthy &= ok;
 			String shown = (status == Readiness.UNREACHABLE) ? "unreachable" : String.valueOf(status);
-			this.out.printf("  %-6s %-16s http://localhost:%d/healthz -> %s%n", ok ? "OK" : "FAILED",
-					process.service().name(), port, shown);
+			this.out.printf("  %-6s %-16s http://localhost:%d/healthz -> %s%n", ok ? "OK" : "FAILED", instance.name(),
+					port, shown);
 		}
 		return healthy;
 	}

@@ -48,11 +48,52 @@ class LauncherInputsTests {
 	}
 
 	@Test
-	void acceptsOnlyTheSmokeFlag() {
-		assertThat(Arguments.smoke(new String[0])).isFalse();
-		assertThat(Arguments.smoke(new String[] { "--smoke" })).isTrue();
-		assertThatExceptionOfType(LauncherException.class).isThrownBy(() -> Arguments.smoke(new String[] { "-x" }))
+	void runsTwoOfEveryServiceBehindOneGatewayByDefault() {
+		Arguments arguments = Arguments.parse(new String[0]);
+		assertThat(arguments.smoke()).isFalse();
+		assertThat(arguments.replicas()).containsEntry("bff-web", 2)
+			.containsEntry("user-service", 2)
+			.containsEntry("order-service", 2)
+			.containsEntry("payment-service", 2)
+			.containsEntry("gateway", 1);
+	}
+
+	@Test
+	void replicasApplyToEveryServiceButTheGatewayAndCanBeOverriddenPerService() {
+		Arguments arguments = Arguments
+			.parse(new String[] { "--smoke", "--replicas", "1", "--replicas", "bff-web=3", "--replicas", "gateway=2" });
+		assertThat(arguments.smoke()).isTrue();
+		assertThat(arguments.replicas()).containsEntry("bff-web", 3)
+			.containsEntry("user-service", 1)
+			.containsEntry("payment-service", 1)
+			.containsEntry("gateway", 2);
+	}
+
+	@Test
+	void rejectsUnknownArgumentsServicesAndCounts() {
+		assertThatExceptionOfType(LauncherException.class).isThrownBy(() -> Arguments.parse(new String[] { "-x" }))
 			.withMessageContaining("Usage");
+		assertThatExceptionOfType(LauncherException.class)
+			.isThrownBy(() -> Arguments.parse(new String[] { "--replicas", "cart=2" }))
+			.withMessageContaining("Unknown service 'cart'");
+		assertThatExceptionOfType(LauncherException.class)
+			.isThrownBy(() -> Arguments.parse(new String[] { "--replicas", "0" }))
+			.withMessageContaining("from 1 to 9");
+		assertThatExceptionOfType(LauncherException.class)
+			.isThrownBy(() -> Arguments.parse(new String[] { "--replicas" }))
+			.withMessageContaining("--replicas needs");
+	}
+
+	@Test
+	void aTakenPortFailsInOneSentenceNamingIt() throws IOException {
+		try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+			assertThatExceptionOfType(LauncherException.class)
+				.isThrownBy(() -> Infrastructure
+					.requireFreePorts(Map.of("LAUNCHER_REDIS_PORT", String.valueOf(taken.getLocalPort()),
+							"DATABASE_HOST", "db", "KAFKA_BOOTSTRAP_SERVERS", "k:9092", "SMTP_HOST", "mail")))
+				.withMessage(
+						"Port " + taken.getLocalPort() + " (Redis) is already in use: is an earlier run still going?");
+		}
 	}
 
 }

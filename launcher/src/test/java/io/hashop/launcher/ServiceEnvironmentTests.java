@@ -49,7 +49,7 @@ class ServiceEnvironmentTests {
 			.containsEntry("MANAGEMENT_PORT", "9181")
 			.containsEntry("USER_SERVICE_ADDRESS", "static://localhost:9092")
 			.containsEntry("ORDER_SERVICE_ADDRESS", "static://localhost:9093")
-			.containsEntry("PAYMENT_SERVICE_URL", "http://localhost:8084")
+			.containsEntry("PAYMENT_SERVICE_URLS", "http://localhost:8084")
 			.containsEntry("DATABASE_HOST", "localhost")
 			.doesNotContainKeys("DATABASE_NAME", "GRPC_PORT");
 	}
@@ -124,8 +124,27 @@ class ServiceEnvironmentTests {
 	}
 
 	@Test
-	void tableNamesAndPortsAreUnique() {
-		List<ServiceSpec> services = ServiceTable.SERVICES;
+	void everyCallerIsGivenEveryInstanceOfItsDownstreams() {
+		List<ServiceSpec> plan = ServiceTable.plan(ServiceTable.DEFAULT_REPLICAS);
+		assertThat(plan).extracting(ServiceSpec::name)
+			.containsExactly("user-service", "user-service-2", "order-service", "order-service-2", "payment-service",
+					"payment-service-2", "bff-web", "bff-web-2", "gateway");
+		ServiceSpec secondBff = plan.stream()
+			.filter((spec) -> spec.name().equals("bff-web-2"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(secondBff.environment())
+			.containsEntry("USER_SERVICE_ADDRESS", "static://localhost:9092,localhost:9192")
+			.containsEntry("ORDER_SERVICE_ADDRESS", "static://localhost:9093,localhost:9193")
+			.containsEntry("PAYMENT_SERVICE_URLS", "http://localhost:8084,http://localhost:8184");
+		assertThat(plan.get(plan.size() - 1).environment()).containsEntry("BFF_URLS",
+				"http://localhost:8081,http://localhost:8181");
+	}
+
+	@Test
+	void tableNamesAndPortsAreUniqueWithReplicas() {
+		List<ServiceSpec> services = ServiceTable
+			.plan(Map.of("user-service", 3, "order-service", 3, "payment-service", 3, "bff-web", 3, "gateway", 3));
 		assertThat(services).extracting(ServiceSpec::name).doesNotHaveDuplicates();
 		List<Integer> ports = services.stream()
 			.flatMap((service) -> Stream.concat(Stream.of(service.serverPort(), service.managementPort()),
