@@ -1,7 +1,23 @@
 #!/usr/bin/env bash
-# Builds the platform and runs it locally: ./run-local.sh [--no-build] [--smoke]
+# Builds the platform and runs it locally, supervised:
+#   ./run-local.sh [--no-build] [--smoke] [--replicas N] [--replicas <service>=N]
+#   ./run-local.sh status     each instance's state, restarts and last exit
 set -euo pipefail
 cd "$(dirname "$0")"
+
+if [[ "${1:-}" == "status" ]]; then
+	status=.platform/status
+	if [[ ! -f "$status" ]]; then
+		echo "No status yet: start the platform with ./run-local.sh first." >&2
+		exit 1
+	fi
+	pid=$(sed -n '1s/^launcher pid \([0-9]*\).*/\1/p' "$status")
+	if [[ -n "$pid" ]] && ! kill -0 "$pid" 2>/dev/null; then
+		echo "(the launcher, pid $pid, is no longer running: this is the last status it wrote)"
+	fi
+	cat "$status"
+	exit 0
+fi
 
 if [[ "${1:-}" == "--no-build" ]]; then
 	shift

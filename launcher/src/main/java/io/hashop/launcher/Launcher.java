@@ -161,6 +161,10 @@ public final class Launcher {
 	/** Services first, newest stage first, then the infrastructure; idempotent. */
 	private void stopEverything() {
 		if (this.supervisor != null) {
+			if (!this.supervisor.isStopping()) {
+				this.out.println("Stopping: the gateway drains first, then the BFFs, then the services ("
+						+ STOP_GRACE.toSeconds() + " s grace each)");
+			}
 			this.supervisor.stopAll(STOP_GRACE);
 		}
 		if (this.infrastructure != null) {

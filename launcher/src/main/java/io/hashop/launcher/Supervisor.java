@@ -129,9 +129,9 @@ final class Supervisor implements AutoCloseable {
 			wait = this.policy.backoff(recent.size());
 			recent.addLast(now);
 		}
-		handle.changeState(InstanceState.BACKING_OFF);
 		this.out.println("[supervisor] " + handle.name() + " exited with code " + exit + "; restarting in "
 				+ wait.toMillis() + " ms");
+		handle.changeState(InstanceState.BACKING_OFF);
 		this.scheduler.schedule(() -> relaunch(handle), wait.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
