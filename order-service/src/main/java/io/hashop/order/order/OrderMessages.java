@@ -1,8 +1,10 @@
 package io.hashop.order.order;
 
 import java.time.Instant;
+import java.util.UUID;
 
 import com.google.protobuf.Timestamp;
+import io.hashop.contracts.order.v1.OrderPlacedEvent;
 import io.hashop.contracts.order.v1.OrderStatus;
 import io.hashop.contracts.order.v1.PlaceOrderRequest;
 import io.hashop.order.catalog.Product;
@@ -48,6 +50,21 @@ final class OrderMessages {
 				.setUnitPriceCents(line.unitPriceCents())
 				.setLineTotalCents(line.totalCents())));
 		return message.build();
+	}
+
+	/**
+	 * The event that asks for an order's payment: on placement, and again under a new
+	 * event id while the outcome does not come.
+	 */
+	static OrderPlacedEvent toPlacedEvent(UUID eventId, Order order) {
+		return OrderPlacedEvent.newBuilder()
+			.setEventId(eventId.toString())
+			.setOccurredAt(timestamp(order.createdAt()))
+			.setOrderId(order.id().toString())
+			.setUserId(order.userId().toString())
+			.setTotalCents(order.totalCents())
+			.setCurrency(order.currency())
+			.build();
 	}
 
 	private static Timestamp timestamp(Instant instant) {

@@ -8,9 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import com.google.protobuf.Timestamp;
 import io.hashop.contracts.Topics;
-import io.hashop.contracts.order.v1.OrderPlacedEvent;
 import io.hashop.order.catalog.Catalog;
 import io.hashop.order.catalog.Product;
 import io.hashop.order.order.OrderExceptions.IdempotencyKeyReusedException;
@@ -26,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Places orders idempotently: one order per user and idempotency key, priced from the
  * catalog only. A replay of the same request returns the first order; another request
  * under the same key is refused. A new order and its {@code OrderPlacedEvent} are
- * committed together (transactional outbox), so every accepted order reaches payment.
+ * committed together (transactional outbox), so every accepted order reaches payment; an
+ * order whose outcome does not come is asked for again ({@link PaymentRedrive}).
  */
 @Service
 class OrderPlacement {
@@ -39,14 +38,17 @@ class OrderPlacement {
 
 	private final OutboxWriter outbox;
 
+	private final PaymentRedriveProperties redrive;
+
 	private final Clock clock;
 
 	OrderPlacement(OrderRepository orders, Catalog catalog, RequestValidator validator, OutboxWriter outbox,
-			Clock clock) {
+			PaymentRedriveProperties redrive, Clock clock) {
 		this.orders = orders;
 		this.catalog = catalog;
 		this.validator = validator;
 		this.outbox = outbox;
+		this.redrive = redrive;
 		this.clock = clock;
 	}
 
@@ -72,7 +74,7 @@ class OrderPlacement {
 			return replay(existing.get(), requestHash);
 		}
 		Order order = price(userId, command, requestHash);
-		if (this.orders.insertIfKeyFree(order)) {
+		if (this.orders.insertIfKeyFree(order, order.createdAt().plus(this.redrive.timeout()))) {
 			publishPlaced(order, traceparent);
 			return new Placed(order, false);
 		}
@@ -82,17 +84,8 @@ class OrderPlacement {
 
 	private void publishPlaced(Order order, String traceparent) {
 		UUID eventId = UUID.randomUUID();
-		OrderPlacedEvent event = OrderPlacedEvent.newBuilder()
-			.setEventId(eventId.toString())
-			.setOccurredAt(Timestamp.newBuilder()
-				.setSeconds(order.createdAt().getEpochSecond())
-				.setNanos(order.createdAt().getNano()))
-			.setOrderId(order.id().toString())
-			.setUserId(order.userId().toString())
-			.setTotalCents(order.totalCents())
-			.setCurrency(order.currency())
-			.build();
-		this.outbox.append(Topics.ORDERS, order.id().toString(), eventId, order.createdAt(), event, traceparent);
+		this.outbox.append(Topics.ORDERS, order.id().toString(), eventId, order.createdAt(),
+				OrderMessages.toPlacedEvent(eventId, order), traceparent);
 	}
 
 	private static Placed replay(Order earlier, String requestHash) {

@@ -27,13 +27,15 @@ class OrderRepository {
 	/**
 	 * Inserts the order unless the user already has one under its idempotency key; a
 	 * concurrent insert of the same key waits for the other transaction, then yields.
+	 * @param nextPaymentRequestAt when to ask for its payment again if it is still
+	 * pending then
 	 * @return whether this call inserted it
 	 */
-	boolean insertIfKeyFree(Order order) {
+	boolean insertIfKeyFree(Order order, Instant nextPaymentRequestAt) {
 		int inserted = this.jdbc.sql("""
 				INSERT INTO orders (id, user_id, idempotency_key, request_hash, status, total_cents, currency,
-				                    created_at, updated_at)
-				VALUES (:id, :userId, :key, :hash, :status, :total, :currency, :createdAt, :createdAt)
+				                    created_at, updated_at, next_payment_request_at)
+				VALUES (:id, :userId, :key, :hash, :status, :total, :currency, :createdAt, :createdAt, :next)
 				ON CONFLICT (user_id, idempotency_key) DO NOTHING
 				""")
 			.param("id", order.id())
@@ -44,6 +46,7 @@ class OrderRepository {
 			.param("total", order.totalCents())
 			.param("currency", order.currency())
 			.param("createdAt", Timestamp.from(order.createdAt()))
+			.param("next", Timestamp.from(nextPaymentRequestAt))
 			.update();
 		if (inserted == 0) {
 			return false;
@@ -161,7 +164,7 @@ class OrderRepository {
 					Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
 	}
 
-	private static Order mapOrder(ResultSet row, int rowNum) throws SQLException {
+	static Order mapOrder(ResultSet row, int rowNum) throws SQLException {
 		return new Order(row.getObject("id", UUID.class), row.getObject("user_id", UUID.class),
 				row.getString("idempotency_key"), row.getString("request_hash"),
 				OrderStatus.valueOf(row.getString("status")), row.getLong("total_cents"), row.getString("currency"),

@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.google.protobuf.Message;
 import io.hashop.contracts.Topics;
@@ -60,6 +64,9 @@ class OrderSagaIntegrationTests {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	PaymentRedrive redrive;
 
 	Consumer<String, byte[]> consumer;
 
@@ -162,6 +169,53 @@ class OrderSagaIntegrationTests {
 			assertThat(new String(dead.value(), StandardCharsets.UTF_8)).startsWith("garbage ");
 			assertThat(header(dead, "kafka_dlt-exception-message")).isNotBlank();
 			assertThat(header(dead, "kafka_dlt-original-topic")).isEqualTo(Topics.PAYMENTS);
+		}
+	}
+
+	@Test
+	void redrivesEachStuckOrderOnceWhenInstancesLookAtTheSameTime() throws Exception {
+		List<String> stuck = new ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			stuck.add(place("stuck-" + i, 1).id().toString());
+		}
+		await().until(
+				() -> this.jdbc.sql("SELECT count(*) FROM outbox WHERE message_key IN (:ids) AND sent_at IS NOT NULL")
+					.param("ids", stuck)
+					.query(Long.class)
+					.single() == 12);
+		// Their requests went out an hour ago and no outcome came.
+		this.jdbc.sql("UPDATE outbox SET sent_at = sent_at - interval '1 hour' WHERE message_key IN (:ids)")
+			.param("ids", stuck)
+			.update();
+		this.jdbc
+			.sql("UPDATE orders SET next_payment_request_at = now() - interval '1 second' WHERE id::text IN (:ids)")
+			.param("ids", stuck)
+			.update();
+
+		CountDownLatch start = new CountDownLatch(1);
+		try (ExecutorService instances = Executors.newFixedThreadPool(4)) {
+			List<Future<Integer>> passes = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				passes.add(instances.submit(() -> {
+					start.await();
+					return this.redrive.redriveDue();
+				}));
+			}
+			start.countDown();
+			for (Future<Integer> pass : passes) {
+				pass.get();
+			}
+		}
+
+		for (String orderId : stuck) {
+			assertThat(this.jdbc.sql("SELECT count(*) FROM outbox WHERE message_key = ?")
+				.param(orderId)
+				.query(Long.class)
+				.single()).as(orderId).isEqualTo(2);
+			assertThat(this.jdbc.sql("SELECT payment_requests FROM orders WHERE id = ?")
+				.param(UUID.fromString(orderId))
+				.query(Integer.class)
+				.single()).as(orderId).isEqualTo(2);
 		}
 	}
 

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Consumes {@code orders.v1} and charges each placed order; counts each new payment in
- * {@code hashop.payments.charges}.
+ * {@code hashop.payments.charges} and each outcome re-published for an order that was
+ * paid before in {@code hashop.payments.outcomes.republished}.
  */
 @Component
 class OrderPlacedListener {
@@ -32,9 +33,10 @@ class OrderPlacedListener {
 			throw event.unknownType();
 		}
 		ChargeRequest request = ChargeRequest.of(event.parse(OrderPlacedEvent.parser()));
-		Payment payment = this.charging.charge(event.eventId(), request, event.traceparent());
-		if (payment != null) {
-			this.meters.counter("hashop.payments.charges", "status", payment.status().name()).increment();
+		OrderCharging.Handled handled = this.charging.charge(event.eventId(), request, event.traceparent());
+		if (handled != null) {
+			String name = handled.charged() ? "hashop.payments.charges" : "hashop.payments.outcomes.republished";
+			this.meters.counter(name, "status", handled.payment().status().name()).increment();
 		}
 	}
 

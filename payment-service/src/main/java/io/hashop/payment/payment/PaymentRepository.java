@@ -3,6 +3,7 @@ package io.hashop.payment.payment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -51,7 +52,7 @@ class PaymentRepository {
 	 * until the first handling commits or rolls back.
 	 * @return false if it was handled before
 	 */
-	boolean markProcessed(UUID eventId, UUID orderId, java.time.Instant now) {
+	boolean markProcessed(UUID eventId, UUID orderId, Instant now) {
 		return this.jdbc.sql("""
 				INSERT INTO processed_events (event_id, order_id, processed_at) VALUES (:eventId, :orderId, :now)
 				ON CONFLICT (event_id) DO NOTHING
@@ -62,11 +63,19 @@ class PaymentRepository {
 			.update() == 1;
 	}
 
-	boolean existsForOrder(UUID orderId) {
-		return this.jdbc.sql("SELECT count(*) FROM payments WHERE order_id = :orderId")
-			.param("orderId", orderId)
+	/** Whether an order event was handled, by a committed transaction. */
+	boolean isProcessed(UUID eventId) {
+		return this.jdbc.sql("SELECT count(*) FROM processed_events WHERE event_id = :eventId")
+			.param("eventId", eventId)
 			.query(Long.class)
 			.single() > 0;
+	}
+
+	Optional<Payment> findByOrder(UUID orderId) {
+		return this.jdbc.sql("SELECT * FROM payments WHERE order_id = :orderId")
+			.param("orderId", orderId)
+			.query(PaymentRepository::map)
+			.optional();
 	}
 
 	Optional<Payment> findByOrderAndUser(UUID orderId, UUID userId) {

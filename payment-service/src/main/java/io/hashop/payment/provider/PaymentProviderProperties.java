@@ -17,13 +17,17 @@ import org.springframework.validation.annotation.Validated;
  * @param limitCents amounts above this are declined (env {@code PAYMENT_LIMIT_CENTS})
  * @param latency added to every call, to simulate a slow provider (env
  * {@code PAYMENT_PROVIDER_LATENCY})
- * @param failureRate share of calls, 0 to 1, that fail as if the provider were
- * unavailable (env {@code PAYMENT_PROVIDER_FAILURE_RATE})
+ * @param failureRate share of calls, 0 to 1, that fail before charging, as if the
+ * provider were unavailable (env {@code PAYMENT_PROVIDER_FAILURE_RATE})
+ * @param lostAnswerRate share of calls, 0 to 1, that charge and then fail, as if the
+ * answer were lost on the way back: the caller must retry with the same key (env
+ * {@code PAYMENT_PROVIDER_LOST_ANSWER_RATE})
  */
 @Validated
 @ConfigurationProperties("hashop.payment.provider")
 public record PaymentProviderProperties(@DefaultValue("500000") @Positive long limitCents,
 		@DefaultValue("0ms") @NotNull Duration latency,
-		@DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double failureRate) {
+		@DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double failureRate,
+		@DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double lostAnswerRate) {
 
 }

@@ -1,26 +1,41 @@
 package io.hashop.payment.provider;
 
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Stands in for a real payment provider: declines amounts above the limit, can be made
  * slow or flaky, and, like real providers, answers a repeated idempotency key with the
- * first outcome instead of charging again.
+ * first outcome instead of charging again. Its idempotency record is durable and shared
+ * by every instance ({@code provider_charges}, see {@link ProviderLedger}), and a charge
+ * is committed there before the call returns, whatever the caller's transaction does
+ * next. Counts each new charge in {@code hashop.payment.provider.charges} and each
+ * injected failure in {@code hashop.payment.provider.failures}.
  */
 @Component
 public class SimulatedPaymentProvider {
 
+	private static final Logger logger = LoggerFactory.getLogger(SimulatedPaymentProvider.class);
+
 	private final PaymentProviderProperties properties;
 
-	private final Map<String, ChargeOutcome> outcomesByKey = new ConcurrentHashMap<>();
+	private final ProviderLedger ledger;
 
-	public SimulatedPaymentProvider(PaymentProviderProperties properties) {
+	private final MeterRegistry meters;
+
+	public SimulatedPaymentProvider(PaymentProviderProperties properties, JdbcClient jdbc,
+			PlatformTransactionManager transactionManager, MeterRegistry meters) {
 		this.properties = properties;
+		this.ledger = new ProviderLedger(jdbc, transactionManager);
+		this.meters = meters;
 	}
 
 	/**
@@ -29,21 +44,39 @@ public class SimulatedPaymentProvider {
 	 * @param amountCents the amount in minor units
 	 * @param currency its currency
 	 * @return the outcome, the same for every call with the key
-	 * @throws ProviderUnavailableException when a failure is injected
+	 * @throws ProviderUnavailableException when a failure is injected, before charging
+	 * or, with the lost-answer rate, after charging
 	 */
 	public ChargeOutcome charge(String idempotencyKey, long amountCents, String currency) {
 		simulateLatency();
 		if (ThreadLocalRandom.current().nextDouble() < this.properties.failureRate()) {
+			this.meters.counter("hashop.payment.provider.failures", "when", "before-charge").increment();
 			throw new ProviderUnavailableException("Simulated provider failure");
 		}
-		return this.outcomesByKey.computeIfAbsent(idempotencyKey, (key) -> decide(amountCents));
+		ProviderLedger.Recorded recorded = this.ledger.recordOnce(idempotencyKey, amountCents, currency,
+				decide(amountCents));
+		if (recorded.charged()) {
+			this.meters
+				.counter("hashop.payment.provider.charges", "status",
+						recorded.outcome().authorized() ? "AUTHORIZED" : "DECLINED")
+				.increment();
+		}
+		else {
+			logger.debug("Idempotency key {} was charged before: answering with the first outcome", idempotencyKey);
+		}
+		if (ThreadLocalRandom.current().nextDouble() < this.properties.lostAnswerRate()) {
+			this.meters.counter("hashop.payment.provider.failures", "when", "after-charge").increment();
+			throw new ProviderUnavailableException("Simulated provider failure: the answer was lost after charging");
+		}
+		return recorded.outcome();
 	}
 
 	/**
-	 * How many distinct charges the provider has decided, for reconciliation in tests.
+	 * How many distinct charges the provider has recorded, on every instance and across
+	 * restarts, for reconciliation in tests.
 	 */
-	public int chargeCount() {
-		return this.outcomesByKey.size();
+	public long chargeCount() {
+		return this.ledger.count();
 	}
 
 	private ChargeOutcome decide(long amountCents) {

@@ -20,6 +20,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -62,7 +64,39 @@ class OrderChargingIntegrationTests {
 	@Autowired
 	ProviderDouble provider;
 
+	@Autowired
+	MeterRegistry meters;
+
 	Consumer<String, byte[]> consumer;
+
+	/**
+	 * A failure injected into the payment transaction after the provider call: inserting
+	 * the payment of an order listed in {@code test_failing_payments} raises the listed
+	 * SQLSTATE, as if the process had died between the charge and the commit.
+	 */
+	@BeforeEach
+	void prepareFailureInjection() {
+		this.jdbc.sql("""
+				CREATE TABLE IF NOT EXISTS test_failing_payments (order_id uuid PRIMARY KEY, sql_state char(5) NOT NULL)
+				""").update();
+		this.jdbc.sql("""
+				CREATE OR REPLACE FUNCTION test_fail_payment() RETURNS trigger LANGUAGE plpgsql AS $$
+				DECLARE
+				    state char(5);
+				BEGIN
+				    SELECT sql_state INTO state FROM test_failing_payments WHERE order_id = NEW.order_id;
+				    IF FOUND THEN
+				        RAISE EXCEPTION 'Injected failure after the provider charged order %', NEW.order_id
+				            USING ERRCODE = state;
+				    END IF;
+				    RETURN NEW;
+				END $$
+				""").update();
+		this.jdbc.sql("""
+				CREATE OR REPLACE TRIGGER test_fail_payment BEFORE INSERT ON payments
+				FOR EACH ROW EXECUTE FUNCTION test_fail_payment()
+				""").update();
+	}
 
 	@BeforeEach
 	void openConsumer() {
@@ -117,7 +151,11 @@ class OrderChargingIntegrationTests {
 		await().untilAsserted(() -> assertThat(processed(placed.getOrderId())).isEqualTo(2));
 		assertThat(paymentStatuses(placed.getOrderId())).containsExactly("AUTHORIZED");
 		assertThat(this.provider.calls(placed.getOrderId())).isEqualTo(1);
-		assertThat(outboxEntries(placed.getOrderId())).isEqualTo(1);
+		assertThat(providerCharges(placed.getOrderId())).isEqualTo(1);
+		// One answer per distinct event: the second event id gets the one payment's
+		// outcome again.
+		assertThat(outboxEntries(placed.getOrderId())).isEqualTo(2);
+		assertThat(paymentIdsInOutbox(placed.getOrderId())).hasSize(1);
 	}
 
 	@Test
@@ -130,11 +168,98 @@ class OrderChargingIntegrationTests {
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(paymentStatuses(placed.getOrderId())).containsExactly("AUTHORIZED"));
 		assertThat(this.provider.calls(placed.getOrderId())).isEqualTo(4);
+		assertThat(providerCharges(placed.getOrderId())).isEqualTo(1);
 		assertThat(outboxEntries(placed.getOrderId())).isEqualTo(1);
 		assertThat(this.jdbc.sql("SELECT count(*) FROM payments WHERE order_id = ?")
 			.param(UUID.fromString(placed.getOrderId()))
 			.query(Long.class)
 			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void retriesWhenTheProvidersAnswerIsLostAfterChargingAndChargesOnce() {
+		OrderPlacedEvent placed = placed(1_990);
+		this.provider.loseFirstAnswers(placed.getOrderId(), 2);
+
+		send(placed, UUID.fromString(placed.getEventId()));
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(paymentStatuses(placed.getOrderId())).containsExactly("AUTHORIZED"));
+		assertThat(this.provider.calls(placed.getOrderId())).isEqualTo(3);
+		assertThat(providerCharges(placed.getOrderId())).isEqualTo(1);
+		assertThat(paymentReference(placed.getOrderId())).isEqualTo(providerReference(placed.getOrderId()));
+		assertThat(outboxEntries(placed.getOrderId())).isEqualTo(1);
+	}
+
+	@Test
+	void completesAPaymentWhoseTransactionFailedAfterTheProviderChargedWithoutChargingAgain() throws Exception {
+		OrderPlacedEvent placed = placed(3_390);
+		failPaymentsOf(placed.getOrderId(), "40001");
+
+		send(placed, UUID.fromString(placed.getEventId()));
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.provider.calls(placed.getOrderId()) >= 3);
+		assertThat(providerCharges(placed.getOrderId())).isEqualTo(1);
+		assertThat(paymentStatuses(placed.getOrderId())).isEmpty();
+		assertThat(outboxEntries(placed.getOrderId())).isZero();
+		stopFailingPaymentsOf(placed.getOrderId());
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(paymentStatuses(placed.getOrderId())).containsExactly("AUTHORIZED"));
+		assertThat(providerCharges(placed.getOrderId())).isEqualTo(1);
+		assertThat(paymentReference(placed.getOrderId())).isEqualTo(providerReference(placed.getOrderId()));
+		assertThat(
+				PaymentAuthorizedEvent.parseFrom(awaitRecords(Topics.PAYMENTS, placed.getOrderId(), 1).get(0).value())
+					.getAmountCents())
+			.isEqualTo(3_390);
+		assertThat(outboxEntries(placed.getOrderId())).isEqualTo(1);
+	}
+
+	@Test
+	void completesADeadLetteredChargeWhenTheOrderIsRequestedAgain() throws Exception {
+		OrderPlacedEvent placed = placed(4_470);
+		failPaymentsOf(placed.getOrderId(), "P0001");
+
+		send(placed, UUID.fromString(placed.getEventId()));
+
+		awaitRecords(DeadLetterTopics.of(Topics.ORDERS), placed.getOrderId(), 1);
+		assertThat(providerCharges(placed.getOrderId())).isEqualTo(1);
+		assertThat(paymentStatuses(placed.getOrderId())).isEmpty();
+		stopFailingPaymentsOf(placed.getOrderId());
+		// order-service re-drives an order whose outcome never came: the same order, a
+		// new event id.
+		send(placed, UUID.randomUUID());
+
+		ConsumerRecord<String, byte[]> outcome = awaitRecords(Topics.PAYMENTS, placed.getOrderId(), 1).get(0);
+		assertThat(PaymentAuthorizedEvent.parseFrom(outcome.value()).getAmountCents()).isEqualTo(4_470);
+		assertThat(paymentStatuses(placed.getOrderId())).containsExactly("AUTHORIZED");
+		assertThat(providerCharges(placed.getOrderId())).isEqualTo(1);
+		assertThat(this.provider.calls(placed.getOrderId())).isEqualTo(5);
+	}
+
+	@Test
+	void republishesTheOutcomeOfAnOrderPaidBeforeWithoutChargingAgain() throws Exception {
+		for (long amount : new long[] { 4_200, 640_000 }) {
+			OrderPlacedEvent placed = placed(amount);
+			String status = (amount <= 500_000) ? "AUTHORIZED" : "DECLINED";
+			double republishedBefore = republished(status);
+			send(placed, UUID.fromString(placed.getEventId()));
+			ConsumerRecord<String, byte[]> first = awaitRecords(Topics.PAYMENTS, placed.getOrderId(), 1).get(0);
+
+			send(placed, UUID.randomUUID());
+
+			List<ConsumerRecord<String, byte[]>> outcomes = awaitRecords(Topics.PAYMENTS, placed.getOrderId(), 2);
+			assertThat(outcomes).hasSize(2);
+			assertThat(outcomes).extracting((record) -> header(record, EventHeaders.TYPE))
+				.containsOnly(header(first, EventHeaders.TYPE));
+			assertThat(outcomes).extracting((record) -> header(record, EventHeaders.ID)).doesNotHaveDuplicates();
+			assertThat(outcomes).extracting(OrderChargingIntegrationTests::paymentId).containsOnly(paymentId(first));
+			assertThat(paymentStatuses(placed.getOrderId())).containsExactly(status);
+			assertThat(providerCharges(placed.getOrderId())).isEqualTo(1);
+			assertThat(this.provider.calls(placed.getOrderId())).isEqualTo(1);
+			assertThat(outboxEntries(placed.getOrderId())).isEqualTo(2);
+			assertThat(republished(status)).isEqualTo(republishedBefore + 1);
+		}
 	}
 
 	@Test
@@ -212,6 +337,68 @@ class OrderChargingIntegrationTests {
 			.single();
 	}
 
+	private long providerCharges(String orderId) {
+		return this.jdbc.sql("SELECT count(*) FROM provider_charges WHERE idempotency_key = ?")
+			.param(orderId)
+			.query(Long.class)
+			.single();
+	}
+
+	private String providerReference(String orderId) {
+		return this.jdbc.sql("SELECT provider_reference FROM provider_charges WHERE idempotency_key = ?")
+			.param(orderId)
+			.query(String.class)
+			.single();
+	}
+
+	private String paymentReference(String orderId) {
+		return this.jdbc.sql("SELECT provider_reference FROM payments WHERE order_id = ?")
+			.param(UUID.fromString(orderId))
+			.query(String.class)
+			.single();
+	}
+
+	private List<String> paymentIdsInOutbox(String orderId) {
+		return this.jdbc.sql("SELECT payload FROM outbox WHERE message_key = ?")
+			.param(orderId)
+			.query((row, rowNum) -> row.getBytes("payload"))
+			.list()
+			.stream()
+			.map((payload) -> paymentId("hashop.payment.v1.PaymentAuthorizedEvent", payload))
+			.distinct()
+			.toList();
+	}
+
+	private void failPaymentsOf(String orderId, String sqlState) {
+		this.jdbc.sql("INSERT INTO test_failing_payments (order_id, sql_state) VALUES (?, ?)")
+			.params(UUID.fromString(orderId), sqlState)
+			.update();
+	}
+
+	private void stopFailingPaymentsOf(String orderId) {
+		this.jdbc.sql("DELETE FROM test_failing_payments WHERE order_id = ?").param(UUID.fromString(orderId)).update();
+	}
+
+	private double republished(String status) {
+		var counter = this.meters.find("hashop.payments.outcomes.republished").tag("status", status).counter();
+		return (counter != null) ? counter.count() : 0;
+	}
+
+	private static String paymentId(ConsumerRecord<String, byte[]> record) {
+		return paymentId(header(record, EventHeaders.TYPE), record.value());
+	}
+
+	private static String paymentId(String type, byte[] payload) {
+		try {
+			return "hashop.payment.v1.PaymentAuthorizedEvent".equals(type)
+					? PaymentAuthorizedEvent.parseFrom(payload).getPaymentId()
+					: PaymentDeclinedEvent.parseFrom(payload).getPaymentId();
+		}
+		catch (com.google.protobuf.InvalidProtocolBufferException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private static String header(ConsumerRecord<String, byte[]> record, String name) {
 		var header = record.headers().lastHeader(name);
 		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
@@ -222,8 +409,9 @@ class OrderChargingIntegrationTests {
 
 		@Bean
 		@Primary
-		ProviderDouble providerDouble() {
-			return new ProviderDouble();
+		ProviderDouble providerDouble(JdbcClient jdbc, PlatformTransactionManager transactionManager,
+				MeterRegistry meters) {
+			return new ProviderDouble(jdbc, transactionManager, meters);
 		}
 
 	}
