@@ -13,9 +13,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * payment-service's REST API as the BFF sees it (the records re-declare the provider's
- * responses). Every call carries its own internal token and timeout.
+ * responses). Every call carries its own internal token and timeout, and goes to one of
+ * the instances the load balancer offers ({@link PaymentServiceProperties}).
  */
-@FeignClient(name = "payment-service", url = "${hashop.bff.payment-service-url}")
+@FeignClient(name = PaymentServiceProperties.SERVICE_ID)
 interface PaymentServiceClient {
 
 	@GetMapping("/payments")

@@ -88,7 +88,7 @@ class TwoInstancesIntegrationTests {
 				"--spring.data.redis.host=" + redis.host(), "--spring.data.redis.port=" + redis.port(),
 				"--spring.grpc.client.channels.user-service.address=" + downstreams.userServer.address(),
 				"--spring.grpc.client.channels.order-service.address=" + downstreams.orderServer.address(),
-				"--hashop.bff.payment-service-url=" + downstreams.payments.url(),
+				"--hashop.bff.payment-service.instances=" + downstreams.payments.url(),
 				"--platform.identity.secret=" + FakeDownstreams.SECRET);
 	}
 

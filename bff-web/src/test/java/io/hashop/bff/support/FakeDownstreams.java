@@ -26,7 +26,7 @@ public final class FakeDownstreams implements AutoCloseable {
 	public void register(DynamicPropertyRegistry registry) {
 		registry.add("spring.grpc.client.channels.user-service.address", this.userServer::address);
 		registry.add("spring.grpc.client.channels.order-service.address", this.orderServer::address);
-		registry.add("hashop.bff.payment-service-url", this.payments::url);
+		registry.add("hashop.bff.payment-service.instances", this.payments::url);
 		registry.add("platform.identity.secret", () -> SECRET);
 	}
 
@@ -35,6 +35,21 @@ public final class FakeDownstreams implements AutoCloseable {
 		this.userServer.setFault(Fault.NONE);
 		this.orderServer.setFault(Fault.NONE);
 		this.payments.setFault(Fault.NONE);
+	}
+
+	/** Another instance of the fake user-service, sharing its accounts. */
+	public FakeGrpcServer anotherUserServer() {
+		return new FakeGrpcServer(this.users, verifier("user-service"));
+	}
+
+	/** Another instance of the fake order-service, sharing its catalog and orders. */
+	public FakeGrpcServer anotherOrderServer() {
+		return new FakeGrpcServer(this.orders, verifier("order-service"));
+	}
+
+	/** Another instance of the fake payment-service. */
+	public FakePaymentService anotherPaymentService() {
+		return new FakePaymentService(verifier("payment-service"));
 	}
 
 	private static InternalTokenVerifier verifier(String audience) {

@@ -15,16 +15,21 @@ import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.Status;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.protobuf.services.HealthStatusManager;
 import io.hashop.platform.grpc.InternalIdentityServerInterceptor;
 import io.hashop.platform.identity.InternalTokenVerifier;
 
 /**
  * A real gRPC server on a free port for a fake downstream: it verifies the BFF's internal
- * tokens like the real services do, counts calls, and can be told to hang or be down.
+ * tokens like the real services do, serves the gRPC health service as the real ones do,
+ * counts calls, and can be told to hang, be down or report NOT_SERVING.
  */
 public final class FakeGrpcServer implements AutoCloseable {
 
 	private final Server server;
+
+	private final HealthStatusManager health = new HealthStatusManager();
 
 	private final AtomicReference<Fault> fault = new AtomicReference<>(Fault.NONE);
 
@@ -58,6 +63,7 @@ public final class FakeGrpcServer implements AutoCloseable {
 		};
 		this.server = ServerBuilder.forPort(0)
 			.addService(ServerInterceptors.intercept(service, new InternalIdentityServerInterceptor(verifier), faults))
+			.addService(this.health.getHealthService())
 			.build();
 		try {
 			this.server.start();
@@ -68,7 +74,18 @@ public final class FakeGrpcServer implements AutoCloseable {
 	}
 
 	public String address() {
-		return "static://localhost:" + this.server.getPort();
+		return "static://" + instance();
+	}
+
+	/** This server as one entry of a {@code static://} instance list. */
+	public String instance() {
+		return "localhost:" + this.server.getPort();
+	}
+
+	/** What the gRPC health service answers for the whole server. */
+	public void setServing(boolean serving) {
+		this.health.setStatus(HealthStatusManager.SERVICE_NAME_ALL_SERVICES,
+				serving ? ServingStatus.SERVING : ServingStatus.NOT_SERVING);
 	}
 
 	public void setFault(Fault fault) {

@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -16,7 +17,7 @@ import io.hashop.platform.identity.InvalidInternalTokenException;
 
 /**
  * payment-service's REST API, faked over real HTTP: it verifies the token and answers one
- * authorized payment per caller.
+ * authorized payment per caller; {@code /readyz} answers 200 while it is ready.
  */
 public final class FakePaymentService implements AutoCloseable {
 
@@ -25,6 +26,8 @@ public final class FakePaymentService implements AutoCloseable {
 	private final AtomicReference<Fault> fault = new AtomicReference<>(Fault.NONE);
 
 	private final AtomicInteger calls = new AtomicInteger();
+
+	private final AtomicBoolean ready = new AtomicBoolean(true);
 
 	private final AtomicReference<String> lastRequestId = new AtomicReference<>();
 
@@ -42,6 +45,11 @@ public final class FakePaymentService implements AutoCloseable {
 		}
 		this.server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
 		this.server.createContext("/payments", this::handle);
+		this.server.createContext("/readyz", (exchange) -> {
+			try (exchange) {
+				exchange.sendResponseHeaders(this.ready.get() ? 200 : 503, -1);
+			}
+		});
 		this.server.start();
 	}
 
@@ -51,6 +59,13 @@ public final class FakePaymentService implements AutoCloseable {
 
 	public void setFault(Fault fault) {
 		this.fault.set(fault);
+	}
+
+	/**
+	 * Whether {@code /readyz} answers 200 (else 503); {@code /payments} is not affected.
+	 */
+	public void setReady(boolean ready) {
+		this.ready.set(ready);
 	}
 
 	/** The {@code X-Request-Id} of the latest call. */
