@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Verifies the deployment files offline:
-#   1. renders every Kustomize overlay (kubectl kustomize) and applies a policy check to the output;
+#   1. renders every Kustomize overlay (kubectl kustomize) and applies a policy check to the output
+#      (also availability: PDB, topology spread, base replicas, HPA vs replicas; headless gRPC Services);
 #   2. checks docker-compose.yml (structure, healthchecks, limits, variable names);
 #   3. runs promtool (config, rules, rule unit tests) when it is installed;
 #   4. checks copies that must stay identical and the Grafana files.
@@ -29,6 +30,11 @@ for overlay in "$DEPLOY"/k8s/overlays/*/; do
     echo "FAIL overlays/$name"; cat "$OUT/$name.err"; fail=1
   fi
 done
+if kubectl kustomize "$DEPLOY/k8s/base" >"$OUT/base.k8s" 2>"$OUT/base.err"; then
+  echo "ok   base (replica floor only; the overlays get the full policy check)"
+else
+  echo "FAIL base"; cat "$OUT/base.err"; fail=1
+fi
 [[ $fail == 0 ]] || { echo "rendering failed"; exit 1; }
 
 section "policy, compose and consistency checks"
@@ -54,6 +60,66 @@ def var_ok(service, var):
     return var in known[service] or RELAXED.match(var)
 
 # ---- 1. Kubernetes policy over every rendered overlay
+def selects(match_labels, labels):
+    return bool(match_labels) and all(labels.get(k) == v for k, v in match_labels.items())
+
+def check_availability(overlay, by_kind):
+    """Every Deployment: a PDB that lets a drain evict one pod, topology spread by host and zone;
+    none scaled by an HPA sets replicas (an apply would reset the HPA's count)."""
+    pdbs = by_kind.get("PodDisruptionBudget", [])
+    scaled = {h["spec"]["scaleTargetRef"]["name"] for h in by_kind.get("HorizontalPodAutoscaler", [])
+              if h["spec"]["scaleTargetRef"]["kind"] == "Deployment"}
+    for d in by_kind.get("Deployment", []):
+        name = d["metadata"]["name"]
+        where = f"{overlay}: Deployment/{name}"
+        labels = d["spec"]["template"]["metadata"].get("labels", {})
+        replicas = d["spec"].get("replicas")
+        own = [p for p in pdbs if selects(p["spec"]["selector"].get("matchLabels", {}), labels)]
+        if not own:
+            err(f"{where}: no PodDisruptionBudget selects its pods")
+        for p in own:
+            minimum = p["spec"].get("minAvailable")
+            if isinstance(minimum, int) and (replicas or 1) <= minimum:
+                err(f"{where}: PodDisruptionBudget/{p['metadata']['name']} minAvailable {minimum} with {replicas or 1} replica(s) blocks every drain")
+        keys = {c["topologyKey"] for c in d["spec"]["template"]["spec"].get("topologySpreadConstraints", [])
+                if selects(c.get("labelSelector", {}).get("matchLabels", {}), labels)}
+        for key in ("kubernetes.io/hostname", "topology.kubernetes.io/zone"):
+            if key not in keys:
+                err(f"{where}: no topologySpreadConstraints entry on {key} selecting its own pods")
+        if name in scaled and "replicas" in d["spec"]:
+            err(f"{where}: scaled by a HorizontalPodAutoscaler, so it must not set spec.replicas")
+
+def check_grpc_balancing(overlay, by_kind):
+    """gRPC Services are headless, and bff-web reaches them as dns:///<service>:<port> (round_robin over
+    every pod) and payment-service through PAYMENT_SERVICE_URLS naming existing Service ports."""
+    services = {s["metadata"]["name"]: s for s in by_kind.get("Service", [])}
+    def ports(svc):
+        return {p["port"] for p in svc["spec"].get("ports", [])}
+    for name, svc in services.items():
+        grpc = [p for p in svc["spec"].get("ports", []) if p.get("name") == "grpc" or p.get("appProtocol") in ("kubernetes.io/h2c", "grpc")]
+        if grpc and svc["spec"].get("clusterIP") != "None":
+            err(f"{overlay}: Service/{name} serves gRPC but is not headless (clusterIP: None); a virtual IP pins each HTTP/2 connection to one pod")
+    for d in by_kind.get("Deployment", []):
+        if d["metadata"]["labels"].get("app") != "bff-web":
+            continue
+        where = f"{overlay}: Deployment/{d['metadata']['name']}"
+        env = {e["name"]: e.get("value") for c in d["spec"]["template"]["spec"]["containers"] for e in c.get("env", [])}
+        for var in ("USER_SERVICE_ADDRESS", "ORDER_SERVICE_ADDRESS"):
+            m = re.fullmatch(r"dns:///([a-z0-9-]+)(?:\.[a-z0-9.-]+)?:(\d+)", env.get(var) or "")
+            if not m:
+                err(f"{where}: {var} must be dns:///<headless service>:<grpc port>, not {env.get(var)!r}")
+            elif m[1] not in services or services[m[1]]["spec"].get("clusterIP") != "None" or int(m[2]) not in ports(services[m[1]]):
+                err(f"{where}: {var}={env[var]} does not name a port of a headless Service")
+        if "PAYMENT_SERVICE_URL" in env:
+            err(f"{where}: PAYMENT_SERVICE_URL is the old single-instance name; set PAYMENT_SERVICE_URLS")
+        urls = [u.strip() for u in (env.get("PAYMENT_SERVICE_URLS") or "").split(",") if u.strip()]
+        if not urls:
+            err(f"{where}: PAYMENT_SERVICE_URLS missing")
+        for url in urls:
+            m = re.fullmatch(r"https?://([a-z0-9-]+)(?:\.[a-z0-9.-]+)?:(\d+)/?", url)
+            if not m or m[1] not in services or int(m[2]) not in ports(services[m[1]]):
+                err(f"{where}: PAYMENT_SERVICE_URLS entry {url} does not name a Service port")
+
 for path in sorted(glob.glob(os.path.join(out, "*.yaml"))):
     overlay = os.path.basename(path)[:-5]
     docs = [d for d in yaml.safe_load_all(open(path)) if d]
@@ -129,10 +195,8 @@ for path in sorted(glob.glob(os.path.join(out, "*.yaml"))):
         sel = svc["spec"].get("selector", {})
         if not any(all(l.get(k) == v for k, v in sel.items()) for l in pod_labels):
             err(f"{overlay}: Service/{svc['metadata']['name']} selects no pod")
-    pdbs = {p["spec"]["selector"]["matchLabels"].get("app") for p in by_kind.get("PodDisruptionBudget", [])}
-    for edge in ("gateway", "bff-web"):
-        if edge not in pdbs:
-            err(f"{overlay}: no PodDisruptionBudget for {edge}")
+    check_availability(overlay, by_kind)
+    check_grpc_balancing(overlay, by_kind)
     if overlay == "production":
         if by_kind.get("Secret"):
             err("production: must not contain Secret objects (placeholders must never reach production)")
@@ -142,6 +206,11 @@ for path in sorted(glob.glob(os.path.join(out, "*.yaml"))):
     print(f"ok   {overlay}: {checked} workloads checked" if not [e for e in errors if e.startswith(overlay)] else f"FAIL {overlay}")
 if notes:
     print("note production expects these Secrets to exist in the cluster: " + ", ".join(sorted(set(notes))))
+# The base runs every Deployment at least twice (overlays may scale down, e.g. local).
+for d in yaml.safe_load_all(open(os.path.join(out, "base.k8s"))):
+    if d and d["kind"] == "Deployment" and d["spec"].get("replicas", 1) < 2:
+        err(f"base: Deployment/{d['metadata']['name']} runs {d['spec'].get('replicas', 1)} replica(s); at least 2 expected")
+print("ok   base: every Deployment runs at least 2 replicas" if not [e for e in errors if e.startswith("base")] else "FAIL base replicas")
 
 # ---- 2. docker-compose.yml
 compose = yaml.safe_load(open("docker-compose.yml"))
@@ -173,6 +242,13 @@ for name, s in cs.items():
         port = s["environment"].get("SERVER_PORT") or re.search(r"\b(80\d\d)\b", hc).group(1)
         if "/readyz" not in hc:
             err(f"compose {name}: healthcheck must probe /readyz")
+        # Downstream addresses name Compose services (gRPC targets as dns:///host:port or static://host:port,...).
+        env = s.get("environment", {})
+        for var in ("USER_SERVICE_ADDRESS", "ORDER_SERVICE_ADDRESS", "PAYMENT_SERVICE_URLS"):
+            if var in env:
+                for host in re.findall(r"(?:^|,|//|///)\s*([a-z][a-z0-9-]*):\d+", str(env[var])):
+                    if host not in cs:
+                        err(f"compose {name}: {var} names {host}, which is not a Compose service")
 print("ok   docker-compose.yml: %d services" % len(cs) if not [e for e in errors if e.startswith("compose")] else "FAIL docker-compose.yml")
 
 # ---- 3. copies that must stay identical
