@@ -23,6 +23,8 @@ public final class ServiceHandle {
 
 	private static final Duration STOP_GRACE = Duration.ofSeconds(25);
 
+	private static final Duration STARTING_GRACE = Duration.ofSeconds(3);
+
 	private final ServiceSpec service;
 
 	private final Map<String, String> environment;
@@ -132,14 +134,20 @@ public final class ServiceHandle {
 		stop(STOP_GRACE);
 	}
 
+	/**
+	 * An instance that is not ready yet serves nothing to drain, and a JVM still starting
+	 * Spring finishes its start before it runs its shutdown hooks: it gets a short grace.
+	 */
 	void stop(Duration grace) {
 		ServiceProcess current;
+		Duration effectiveGrace;
 		synchronized (this) {
 			this.stopRequested = true;
 			current = this.process;
+			effectiveGrace = (this.state == InstanceState.READY) ? grace : STARTING_GRACE;
 		}
 		if (current != null) {
-			current.stop(grace);
+			current.stop(effectiveGrace);
 		}
 		changeState(InstanceState.STOPPED);
 	}

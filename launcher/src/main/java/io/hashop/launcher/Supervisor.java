@@ -120,10 +120,10 @@ final class Supervisor implements AutoCloseable {
 			Deque<Instant> recent = this.recentRestarts.computeIfAbsent(handle, (key) -> new ArrayDeque<>());
 			Instant now = Instant.now();
 			if (this.policy.isCrashLoop(recent, now)) {
-				handle.changeState(InstanceState.FAILED);
 				this.out.println("[supervisor] GAVE UP on " + handle.name() + ": it exited " + (recent.size() + 1)
 						+ " times within " + this.policy.crashLoopWindow().toSeconds() + " s (last exit code " + exit
 						+ "). It stays down; see " + handle.log());
+				handle.changeState(InstanceState.FAILED);
 				return;
 			}
 			wait = this.policy.backoff(recent.size());
