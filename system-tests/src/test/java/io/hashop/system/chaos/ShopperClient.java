@@ -10,7 +10,10 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.hashop.system.chaos.Exchange.Failure;
 import tools.jackson.core.JacksonException;
@@ -30,6 +33,9 @@ final class ShopperClient implements AutoCloseable {
 	static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
 	static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
+	/** How long a gateway that refused a connection is tried last. */
+	static final Duration EJECTION = Duration.ofSeconds(5);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -51,6 +57,8 @@ final class ShopperClient implements AutoCloseable {
 
 	private int turn;
 
+	private final Map<String, Long> ejectedUntil = new HashMap<>();
+
 	ShopperClient(String user, List<String> gateways, History history, RunClock clock) {
 		this.user = user;
 		this.gateways = List.copyOf(gateways);
@@ -60,18 +68,28 @@ final class ShopperClient implements AutoCloseable {
 
 	/**
 	 * Sends through the next gateway; a refused connection never reached a server, so the
-	 * same request goes to the other gateway at once.
+	 * same request goes to the other gateway at once, and the refusing one is skipped for
+	 * a while (passive ejection, as the gateway does with the BFFs) unless every gateway
+	 * refuses.
 	 */
 	Answer send(Operation operation, String method, String path, String json, String idempotencyKey)
 			throws InterruptedException {
 		int first = this.turn++;
-		Answer answer = null;
+		List<String> order = new ArrayList<>();
+		List<String> ejected = new ArrayList<>();
+		long now = this.clock.nanos();
 		for (int i = 0; i < this.gateways.size(); i++) {
 			String gateway = this.gateways.get(Math.floorMod(first + i, this.gateways.size()));
+			(this.ejectedUntil.getOrDefault(gateway, Long.MIN_VALUE) > now ? ejected : order).add(gateway);
+		}
+		order.addAll(ejected);
+		Answer answer = null;
+		for (String gateway : order) {
 			answer = exchange(operation, gateway, method, path, json, idempotencyKey);
 			if (!answer.notConnected()) {
 				return answer;
 			}
+			this.ejectedUntil.put(gateway, this.clock.nanos() + EJECTION.toNanos());
 		}
 		return answer;
 	}
