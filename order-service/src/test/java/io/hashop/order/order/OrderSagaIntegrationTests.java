@@ -18,6 +18,7 @@ import io.hashop.contracts.payment.v1.PaymentAuthorizedEvent;
 import io.hashop.contracts.payment.v1.PaymentDeclinedEvent;
 import io.hashop.devinfra.test.WithTestDatabase;
 import io.hashop.platform.kafka.DeadLetterTopics;
+import io.hashop.platform.kafka.DedupeRetention;
 import io.hashop.platform.kafka.EventHeaders;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -67,6 +68,9 @@ class OrderSagaIntegrationTests {
 
 	@Autowired
 	PaymentRedrive redrive;
+
+	@Autowired
+	DedupeRetention dedupeRetention;
 
 	Consumer<String, byte[]> consumer;
 
@@ -217,6 +221,35 @@ class OrderSagaIntegrationTests {
 				.query(Integer.class)
 				.single()).as(orderId).isEqualTo(2);
 		}
+	}
+
+	@Test
+	void deletesProcessedEventsOlderThanTheRetentionAndKeepsRecentOnes() {
+		UUID old = processedEvent("16 days");
+		UUID recent = processedEvent("1 day");
+
+		assertThat(this.dedupeRetention.purge()).isGreaterThanOrEqualTo(1);
+
+		assertThat(this.jdbc.sql("SELECT event_id FROM processed_events WHERE event_id IN (?, ?)")
+			.params(old, recent)
+			.query(UUID.class)
+			.list()).containsExactly(recent);
+	}
+
+	@Test
+	void exportsTheOutboxFigures() {
+		assertThat(this.meters.get("hashop.outbox.parked").gauge().value()).isZero();
+		assertThat(this.meters.get("hashop.outbox.backlog").gauge()).isNotNull();
+		assertThat(this.meters.get("hashop.outbox.oldest.unsent.age").gauge()).isNotNull();
+	}
+
+	private UUID processedEvent(String age) {
+		UUID eventId = UUID.randomUUID();
+		this.jdbc.sql("""
+				INSERT INTO processed_events (event_id, order_id, event_type, processed_at)
+				VALUES (?, ?, 'test', now() - CAST(? AS interval))
+				""").params(eventId, UUID.randomUUID(), age).update();
+		return eventId;
 	}
 
 	private Order place(String key, int quantity) {

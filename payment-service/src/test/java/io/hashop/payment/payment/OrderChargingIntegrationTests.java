@@ -20,6 +20,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import io.hashop.platform.kafka.DedupeRetention;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,6 +67,9 @@ class OrderChargingIntegrationTests {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	DedupeRetention dedupeRetention;
 
 	Consumer<String, byte[]> consumer;
 
@@ -277,6 +281,28 @@ class OrderChargingIntegrationTests {
 		assertThat(dead.value()).isEqualTo(garbage);
 		assertThat(header(dead, "kafka_dlt-exception-fqcn")).isNotBlank();
 		assertThat(awaitRecords(DeadLetterTopics.of(Topics.ORDERS), unknownKey, 1)).hasSize(1);
+	}
+
+	@Test
+	void deletesProcessedEventsOlderThanTheRetentionAndKeepsRecentOnes() {
+		UUID old = processedEvent("16 days");
+		UUID recent = processedEvent("1 day");
+
+		assertThat(this.dedupeRetention.purge()).isGreaterThanOrEqualTo(1);
+
+		assertThat(this.jdbc.sql("SELECT event_id FROM processed_events WHERE event_id IN (?, ?)")
+			.params(old, recent)
+			.query(UUID.class)
+			.list()).containsExactly(recent);
+	}
+
+	private UUID processedEvent(String age) {
+		UUID eventId = UUID.randomUUID();
+		this.jdbc.sql(
+				"INSERT INTO processed_events (event_id, order_id, processed_at) VALUES (?, ?, now() - CAST(? AS interval))")
+			.params(eventId, UUID.randomUUID(), age)
+			.update();
+		return eventId;
 	}
 
 	private static OrderPlacedEvent placed(long totalCents) {

@@ -13,6 +13,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
@@ -30,7 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Kafka the platform way: string keys and protobuf byte values; idempotent producers with
  * {@code acks=all}, verified at start-up; consumers that start from the earliest offset
  * of a new group and dead-letter what they cannot process; and, where
- * {@code platform.kafka.outbox.enabled=true}, the outbox writer and relay.
+ * {@code platform.kafka.outbox.enabled=true}, the outbox writer and relay; where
+ * {@code platform.kafka.dedupe.table} names a table, the retention of dedupe records.
  */
 @AutoConfiguration(before = KafkaAutoConfiguration.class)
 @ConditionalOnClass({ KafkaTemplate.class, KafkaAutoConfiguration.class })
@@ -103,6 +105,23 @@ public class KafkaPlatformAutoConfiguration {
 		@Bean
 		OutboxWriter outboxWriter(JdbcClient jdbc, OutboxRelay relay) {
 			return new OutboxWriter(jdbc, relay);
+		}
+
+		@Bean
+		OutboxMetrics outboxMetrics(OutboxRelay relay) {
+			return relay.metrics();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(JdbcClient.class)
+	@ConditionalOnProperty("platform.kafka.dedupe.table")
+	static class DedupeRetentionConfiguration {
+
+		@Bean
+		DedupeRetention dedupeRetention(JdbcClient jdbc, KafkaPlatformProperties properties) {
+			return new DedupeRetention(jdbc, properties.dedupe());
 		}
 
 	}

@@ -1,44 +1,48 @@
 package io.hashop.platform.kafka;
 
-import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Publishes the {@code outbox} table to Kafka and marks each entry sent. Each batch is
  * leased with {@code SELECT ... FOR UPDATE SKIP LOCKED} inside one database transaction
- * that also marks it sent: several instances relay in parallel without relaying one entry
- * at the same time, and a crash (which ends the transaction) leaves the entries unsent
- * for the next pass. Delivery is therefore at least once, and consumers deduplicate by
- * event id.
+ * that also records the outcome of every entry: several instances relay in parallel
+ * without relaying one entry at the same time, and a crash (which ends the transaction)
+ * leaves the entries unsent for the next pass. Delivery is therefore at least once, and
+ * consumers deduplicate by event id.
  *
  * <p>
- * The table (each service creates it in its own migration):
+ * Entries succeed or fail one by one: an acknowledged entry is marked sent whatever its
+ * neighbours do. A failed entry gets its attempt count, last error and a next attempt
+ * after a doubling back-off; after {@code max-attempts} it is parked and never retried
+ * automatically. A broker outage is not the entries' fault: when nothing in a pass was
+ * acknowledged and every failure was transient (timeouts, connection errors), the pass is
+ * rolled back without counting attempts and the relay backs off as a whole.
+ *
+ * <p>
+ * The table (each service creates it in its own migrations):
  *
  * <pre>
  * outbox (id bigint identity primary key, event_id uuid unique, topic, message_key,
- *         event_type, payload bytea, occurred_at timestamptz, traceparent, sent_at timestamptz)
+ *         event_type, payload bytea, occurred_at timestamptz, traceparent, sent_at timestamptz,
+ *         attempts int, last_error, next_attempt_at timestamptz, parked_at timestamptz)
  * </pre>
  */
 public class OutboxRelay implements SmartLifecycle {
@@ -47,15 +51,21 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private static final Duration MAX_BACK_OFF = Duration.ofSeconds(5);
 
-	private static final Duration CLEANUP_INTERVAL = Duration.ofMinutes(10);
+	private static final Duration CLEANUP_INTERVAL = Duration.ofMinutes(1);
 
-	private final JdbcClient jdbc;
+	private static final int CLEANUP_MAX_BATCHES = 10;
+
+	private static final Duration STATS_INTERVAL = Duration.ofSeconds(5);
+
+	private final OutboxTable table;
 
 	private final TransactionTemplate transactions;
 
 	private final KafkaOperations<String, byte[]> kafka;
 
 	private final KafkaPlatformProperties.Outbox properties;
+
+	private final OutboxMetrics metrics = new OutboxMetrics();
 
 	private final Semaphore wakeUps = new Semaphore(0);
 
@@ -65,9 +75,11 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private Instant nextCleanup = Instant.now();
 
+	private Instant nextStats = Instant.now();
+
 	OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaOperations<String, byte[]> kafka,
 			KafkaPlatformProperties.Outbox properties) {
-		this.jdbc = jdbc;
+		this.table = new OutboxTable(jdbc);
 		this.transactions = transactions;
 		this.kafka = kafka;
 		this.properties = properties;
@@ -78,53 +90,127 @@ public class OutboxRelay implements SmartLifecycle {
 		this.wakeUps.release();
 	}
 
+	OutboxMetrics metrics() {
+		return this.metrics;
+	}
+
+	/** What one pass did. */
+	private record Pass(int sent, int outageFailures) {
+
+	}
+
 	/**
-	 * Leases, publishes and marks sent one batch.
+	 * Leases and publishes one batch, marking each acknowledged entry sent and recording
+	 * each failed one.
 	 * @return how many entries were published
+	 * @throws IllegalStateException when the broker acknowledged nothing and every
+	 * failure was transient (an outage): nothing was recorded
 	 */
 	int relayBatch() {
-		Integer sent = this.transactions.execute((status) -> {
-			List<Entry> entries = lease();
+		Pass pass = this.transactions.execute((status) -> {
+			List<OutboxEntry> entries = this.table.lease(this.properties.batchSize());
 			if (entries.isEmpty()) {
-				return 0;
+				return new Pass(0, 0);
 			}
-			publish(entries);
-			if (this.properties.haltAfterPublish()) {
+			Map<OutboxEntry, Throwable> failures = new LinkedHashMap<>();
+			List<Long> acknowledged = publish(entries, failures);
+			if (this.properties.haltAfterPublish() && !acknowledged.isEmpty()) {
 				logger.error("Fault injection: halting after the broker acknowledged {} outbox entries",
-						entries.size());
+						acknowledged.size());
 				Runtime.getRuntime().halt(99);
 			}
-			this.jdbc.sql("UPDATE outbox SET sent_at = now() WHERE id IN (:ids)")
-				.param("ids", entries.stream().map(Entry::id).toList())
-				.update();
-			return entries.size();
-		});
-		return (sent != null) ? sent : 0;
-	}
-
-	private List<Entry> lease() {
-		return this.jdbc.sql("""
-				SELECT id, event_id, topic, message_key, event_type, payload, occurred_at, traceparent
-				FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED
-				""").param("limit", this.properties.batchSize()).query(OutboxRelay::entry).list();
-	}
-
-	private void publish(List<Entry> entries) {
-		List<CompletableFuture<?>> sends = new ArrayList<>();
-		try {
-			for (Entry entry : entries) {
-				sends.add(this.kafka.send(entry.toRecord()));
+			// Only a broker that acknowledged something else shows a transient failure is
+			// the entry's own.
+			Map<OutboxEntry, Throwable> counted = new LinkedHashMap<>();
+			failures.forEach((entry, error) -> {
+				if (!acknowledged.isEmpty() || !OutboxFailures.isTransient(error)) {
+					counted.put(entry, error);
+				}
+			});
+			if (acknowledged.isEmpty() && counted.isEmpty()) {
+				throw new IllegalStateException("The broker did not acknowledge the outbox batch: "
+						+ OutboxFailures.describe(failures.values().iterator().next()));
 			}
-			CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
-				.get(this.properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+			this.table.markSent(acknowledged);
+			counted.forEach(this::recordFailure);
+			return new Pass(acknowledged.size(), failures.size() - counted.size());
+		});
+		if (pass.outageFailures() > 0 && pass.sent() == 0) {
+			throw new IllegalStateException("The broker acknowledged no outbox entry");
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while publishing the outbox", ex);
+		return pass.sent();
+	}
+
+	/** Sends every entry and waits for each outcome. */
+	private List<Long> publish(List<OutboxEntry> entries, Map<OutboxEntry, Throwable> failures) {
+		Map<OutboxEntry, CompletableFuture<?>> sends = new LinkedHashMap<>();
+		for (OutboxEntry entry : entries) {
+			try {
+				sends.put(entry, this.kafka.send(entry.toRecord()));
+			}
+			catch (RuntimeException ex) {
+				failures.put(entry, ex);
+			}
 		}
-		catch (ExecutionException | TimeoutException | KafkaException ex) {
-			throw new IllegalStateException("The broker did not acknowledge the outbox batch: " + ex.getMessage(), ex);
+		long deadline = System.nanoTime() + this.properties.sendTimeout().toNanos();
+		List<Long> acknowledged = new ArrayList<>();
+		for (Map.Entry<OutboxEntry, CompletableFuture<?>> send : sends.entrySet()) {
+			try {
+				send.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+				acknowledged.add(send.getKey().id());
+			}
+			catch (ExecutionException ex) {
+				failures.put(send.getKey(), (ex.getCause() != null) ? ex.getCause() : ex);
+			}
+			catch (TimeoutException ex) {
+				failures.put(send.getKey(), ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while publishing the outbox", ex);
+			}
 		}
+		return acknowledged;
+	}
+
+	private void recordFailure(OutboxEntry entry, Throwable error) {
+		int attempts = entry.attempts() + 1;
+		boolean park = attempts >= this.properties.maxAttempts();
+		Duration retryIn = backOff(attempts);
+		this.table.recordFailure(entry, OutboxFailures.describe(error), retryIn, park);
+		this.metrics.failed(park);
+		if (park) {
+			logger.error("Parked outbox entry {} (event {}) after {} failed attempts: {}", entry.id(), entry.eventId(),
+					attempts, OutboxFailures.describe(error));
+		}
+		else {
+			logger.warn("Outbox entry {} (event {}) failed (attempt {} of {}), next attempt in {}: {}", entry.id(),
+					entry.eventId(), attempts, this.properties.maxAttempts(), retryIn, OutboxFailures.describe(error));
+		}
+	}
+
+	/** The wait after the {@code attempts}-th failed attempt of an entry. */
+	Duration backOff(int attempts) {
+		return OutboxFailures.backOff(attempts, this.properties.retryBackoff(), this.properties.maxRetryBackoff());
+	}
+
+	/** Refreshes the figures of {@link OutboxMetrics} from the table. */
+	void refreshStats() {
+		this.metrics.update(this.table.stats());
+	}
+
+	/**
+	 * Deletes entries sent longer than the retention ago, in bounded batches.
+	 * @return what was deleted
+	 */
+	BatchedDelete.Purged cleanUp() {
+		BatchedDelete.Purged purged = this.table.deleteSent(this.properties.retention(),
+				this.properties.cleanupBatchSize(), CLEANUP_MAX_BATCHES);
+		if (purged.rows() > 0) {
+			logger.info("Deleted {} outbox entries sent more than {} ago ({} batches)", purged.rows(),
+					this.properties.retention(), purged.batches());
+		}
+		return purged;
 	}
 
 	private void run() {
@@ -138,7 +224,7 @@ public class OutboxRelay implements SmartLifecycle {
 				}
 				failing = false;
 				backOff = this.properties.pollInterval();
-				cleanUpNowAndThen();
+				housekeepingNowAndThen();
 				if (sent == this.properties.batchSize()) {
 					continue;
 				}
@@ -149,6 +235,7 @@ public class OutboxRelay implements SmartLifecycle {
 				}
 				failing = true;
 				backOff = min(backOff.multipliedBy(2), MAX_BACK_OFF);
+				housekeepingNowAndThen();
 			}
 			await(failing ? backOff : this.properties.pollInterval());
 		}
@@ -167,16 +254,20 @@ public class OutboxRelay implements SmartLifecycle {
 		}
 	}
 
-	private void cleanUpNowAndThen() {
-		if (Instant.now().isBefore(this.nextCleanup)) {
-			return;
+	private void housekeepingNowAndThen() {
+		try {
+			Instant now = Instant.now();
+			if (!now.isBefore(this.nextStats)) {
+				this.nextStats = now.plus(STATS_INTERVAL);
+				refreshStats();
+			}
+			if (!now.isBefore(this.nextCleanup)) {
+				this.nextCleanup = now.plus(CLEANUP_INTERVAL);
+				cleanUp();
+			}
 		}
-		this.nextCleanup = Instant.now().plus(CLEANUP_INTERVAL);
-		int deleted = this.jdbc.sql("DELETE FROM outbox WHERE sent_at < now() - make_interval(secs => :seconds)")
-			.param("seconds", this.properties.retention().toSeconds())
-			.update();
-		if (deleted > 0) {
-			logger.info("Deleted {} outbox entries sent more than {} ago", deleted, this.properties.retention());
+		catch (RuntimeException ex) {
+			logger.warn("Outbox housekeeping failed: {}", ex.getMessage());
 		}
 	}
 
@@ -207,33 +298,6 @@ public class OutboxRelay implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return this.running;
-	}
-
-	private static Entry entry(ResultSet row, int rowNum) throws SQLException {
-		return new Entry(row.getLong("id"), row.getObject("event_id", UUID.class), row.getString("topic"),
-				row.getString("message_key"), row.getString("event_type"), row.getBytes("payload"),
-				row.getTimestamp("occurred_at").toInstant(), row.getString("traceparent"));
-	}
-
-	/** One leased outbox entry. */
-	private record Entry(long id, UUID eventId, String topic, String key, String type, byte[] payload,
-			Instant occurredAt, String traceparent) {
-
-		ProducerRecord<String, byte[]> toRecord() {
-			RecordHeaders headers = new RecordHeaders();
-			headers.add(EventHeaders.TYPE, bytes(this.type));
-			headers.add(EventHeaders.ID, bytes(this.eventId.toString()));
-			headers.add(EventHeaders.TIME, bytes(this.occurredAt.toString()));
-			if (this.traceparent != null) {
-				headers.add(EventHeaders.TRACEPARENT, bytes(this.traceparent));
-			}
-			return new ProducerRecord<>(this.topic, null, this.key, this.payload, headers);
-		}
-
-		private static byte[] bytes(String value) {
-			return value.getBytes(StandardCharsets.UTF_8);
-		}
-
 	}
 
 }

@@ -15,6 +15,8 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.google.protobuf.ByteString;
+import com.google.protobuf.BytesValue;
 import com.google.protobuf.Timestamp;
 import io.hashop.devinfra.PostgresServer;
 import io.hashop.devinfra.test.TestInfrastructure;
@@ -70,8 +72,11 @@ class OutboxRelayIntegrationTests {
 				    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, event_id uuid NOT NULL UNIQUE,
 				    topic varchar(128) NOT NULL, message_key varchar(128) NOT NULL, event_type varchar(128) NOT NULL,
 				    payload bytea NOT NULL, occurred_at timestamptz NOT NULL, traceparent varchar(64),
-				    sent_at timestamptz)
+				    sent_at timestamptz, attempts int NOT NULL DEFAULT 0, last_error varchar(1000),
+				    next_attempt_at timestamptz, parked_at timestamptz)
 				""").update();
+		jdbc.sql("CREATE INDEX outbox_due ON outbox (id) WHERE sent_at IS NULL AND parked_at IS NULL").update();
+		jdbc.sql("CREATE INDEX outbox_sent_at ON outbox (sent_at) WHERE sent_at IS NOT NULL").update();
 	}
 
 	@AfterAll
@@ -126,6 +131,79 @@ class OutboxRelayIntegrationTests {
 
 		assertThat(jdbc.sql("SELECT count(*) FROM outbox WHERE sent_at IS NULL").query(Long.class).single())
 			.isEqualTo(3);
+		// An outage is not the entries' fault: it counts no attempts and parks nothing.
+		assertThat(jdbc.sql("SELECT count(*) FROM outbox WHERE attempts > 0 OR parked_at IS NOT NULL")
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void parksAnEntryThatAlwaysFailsWhileItsNeighboursAreSentExactlyOnce() {
+		OutboxRelay relay = relay(kafka(broker.getBrokersAsString()), 3);
+		List<UUID> neighbours = new ArrayList<>(append(relay, 5));
+		// Larger than the producer's max.request.size (1 MB): the client refuses it,
+		// every time.
+		UUID poison = appendEvent(relay, BytesValue.of(ByteString.copyFrom(new byte[1_100_000])));
+		neighbours.addAll(append(relay, 10));
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			relay.relayBatch();
+			return jdbc.sql("SELECT parked_at IS NOT NULL FROM outbox WHERE event_id = ?")
+				.param(poison)
+				.query(Boolean.class)
+				.single();
+		});
+		for (int i = 0; i < 5; i++) {
+			relay.relayBatch();
+		}
+
+		Map<String, Long> published = publishedEventIds(neighbours.size());
+		assertThat(published).hasSize(neighbours.size()).allSatisfy((id, copies) -> assertThat(copies).isEqualTo(1));
+		assertThat(published.keySet())
+			.containsExactlyInAnyOrderElementsOf(neighbours.stream().map(UUID::toString).toList());
+		assertThat(jdbc.sql("SELECT attempts, last_error, sent_at FROM outbox WHERE event_id = ?")
+			.param(poison)
+			.query((row, rowNum) -> List.of(row.getInt("attempts"), row.getString("last_error"),
+					String.valueOf(row.getTimestamp("sent_at"))))
+			.single()).satisfiesExactly((attempts) -> assertThat(attempts).isEqualTo(3),
+					(error) -> assertThat((String) error).contains("RecordTooLargeException"),
+					(sentAt) -> assertThat(sentAt).isEqualTo("null"));
+		relay.refreshStats();
+		assertThat(relay.metrics().stats().parked()).isEqualTo(1);
+		assertThat(relay.metrics().stats().backlog()).isZero();
+	}
+
+	@Test
+	void backsOffAFailingEntryAndCountsItsBacklog() {
+		OutboxRelay relay = relay(kafka(broker.getBrokersAsString()), 10);
+		UUID poison = appendEvent(relay, BytesValue.of(ByteString.copyFrom(new byte[1_100_000])));
+
+		relay.relayBatch();
+		relay.relayBatch();
+
+		assertThat(
+				jdbc.sql("SELECT attempts FROM outbox WHERE event_id = ?").param(poison).query(Integer.class).single())
+			.isEqualTo(1);
+		relay.refreshStats();
+		assertThat(relay.metrics().stats().backlog()).isEqualTo(1);
+		assertThat(relay.metrics().stats().parked()).isZero();
+		assertThat(relay.backOff(1)).isEqualTo(Duration.ofSeconds(1));
+		assertThat(relay.backOff(4)).isEqualTo(Duration.ofSeconds(8));
+		assertThat(relay.backOff(30)).isEqualTo(Duration.ofMinutes(5));
+	}
+
+	@Test
+	void deletesSentEntriesAfterTheRetentionInBatchesAndKeepsTheRest() {
+		OutboxRelay relay = relay(kafka(broker.getBrokersAsString()), 10);
+		insertRows(2_500, "sent_at = now() - interval '8 days'");
+		insertRows(5, "sent_at = now() - interval '6 days'");
+		insertRows(3, "sent_at = NULL");
+		insertRows(2, "sent_at = NULL, parked_at = now() - interval '30 days'");
+
+		BatchedDelete.Purged purged = relay.cleanUp();
+
+		assertThat(purged).isEqualTo(new BatchedDelete.Purged(2_500, 3));
+		assertThat(jdbc.sql("SELECT count(*) FROM outbox").query(Long.class).single()).isEqualTo(10);
 	}
 
 	@Test
@@ -134,6 +212,23 @@ class OutboxRelayIntegrationTests {
 
 		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> writer.append(this.topic, "key",
 				UUID.randomUUID(), Instant.now(), Timestamp.getDefaultInstance(), null));
+	}
+
+	private UUID appendEvent(OutboxRelay relay, com.google.protobuf.Message event) {
+		UUID eventId = UUID.randomUUID();
+		transactions.executeWithoutResult((status) -> new OutboxWriter(jdbc, relay).append(this.topic, "poison",
+				eventId, Instant.now(), event, null));
+		return eventId;
+	}
+
+	private static void insertRows(int count, String assignments) {
+		jdbc.sql("""
+				INSERT INTO outbox (event_id, topic, message_key, event_type, payload, occurred_at)
+				SELECT gen_random_uuid(), 't', 'k', 'type', '\\x00', now() - interval '30 days'
+				FROM generate_series(1, :count)
+				""").param("count", count).update();
+		jdbc.sql("UPDATE outbox SET " + assignments + " WHERE topic = 't'").update();
+		jdbc.sql("UPDATE outbox SET topic = 'done' WHERE topic = 't'").update();
 	}
 
 	private List<UUID> append(OutboxRelay relay, int count) {
@@ -151,8 +246,13 @@ class OutboxRelayIntegrationTests {
 	}
 
 	private OutboxRelay relay(KafkaTemplate<String, byte[]> kafka) {
-		return new OutboxRelay(jdbc, transactions, kafka, new KafkaPlatformProperties.Outbox(true,
-				Duration.ofMillis(50), 10, Duration.ofSeconds(5), Duration.ofDays(7), false));
+		return relay(kafka, 10);
+	}
+
+	private OutboxRelay relay(KafkaTemplate<String, byte[]> kafka, int maxAttempts) {
+		return new OutboxRelay(jdbc, transactions, kafka,
+				new KafkaPlatformProperties.Outbox(true, Duration.ofMillis(50), 10, Duration.ofSeconds(5),
+						Duration.ofDays(7), false, maxAttempts, Duration.ofSeconds(1), Duration.ofMinutes(5), 1_000));
 	}
 
 	private static KafkaTemplate<String, byte[]> kafka(String bootstrapServers) {
