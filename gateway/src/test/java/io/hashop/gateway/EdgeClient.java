@@ -47,6 +47,11 @@ public final class EdgeClient {
 		return new EdgeClient(port, "127.0." + (1 + n / 250) + "." + (1 + n % 250));
 	}
 
+	/** A client from the given loopback address (127.x.y.z). */
+	public static EdgeClient from(int port, String address) {
+		return new EdgeClient(port, address);
+	}
+
 	/** The client's own IP address, as the gateway sees it. */
 	public String address() {
 		return this.address;

@@ -19,6 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.server.port=0", "hashop.gateway.rate-limit.auth-limit=3",
+				"hashop.gateway.rate-limit.account-limit=4", "hashop.gateway.rate-limit.account-window=1m",
 				"hashop.gateway.rate-limit.user-limit=20", "hashop.gateway.rate-limit.ip-limit=30",
 				"hashop.gateway.rate-limit.redis-backoff=1s" })
 @WithTestRedis

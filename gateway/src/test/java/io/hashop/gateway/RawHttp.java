@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -28,7 +29,22 @@ public final class RawHttp {
 	 * @return the answer
 	 */
 	public static Answer exchange(int port, String head, byte[] body) {
-		try (Socket socket = new Socket("127.0.0.1", port)) {
+		return exchange("127.0.0.1", port, head, body);
+	}
+
+	/**
+	 * Sends one request from the given loopback address (see
+	 * {@link EdgeClient#address()}) and reads the answer until the server closes the
+	 * connection.
+	 * @param localAddress the client's own address
+	 * @param port the gateway's port
+	 * @param head the request line and headers, each line without its line break
+	 * @param body the body bytes exactly as they go on the wire
+	 * @return the answer
+	 */
+	public static Answer exchange(String localAddress, int port, String head, byte[] body) {
+		try (Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), port, InetAddress.getByName(localAddress),
+				0)) {
 			socket.setSoTimeout(10_000);
 			OutputStream out = socket.getOutputStream();
 			out.write((head.replace("\n", "\r\n") + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));

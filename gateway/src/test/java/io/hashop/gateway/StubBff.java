@@ -23,10 +23,13 @@ import com.sun.net.httpserver.HttpServer;
  * port that records what reached it. {@code /readyz} answers 200 unless made unready;
  * {@code /api/slow} never answers (until the stub stops); {@code /api/status/NNN} answers
  * that status; {@code /api/cached} sets its own {@code Cache-Control};
- * {@code /api/banner} sends server banners; anything else answers 200 with the instance's
- * name.
+ * {@code /api/banner} sends server banners; {@code /api/auth/login} answers 401 when the
+ * body holds {@link #WRONG_PASSWORD}; anything else answers 200 with the instance's name.
  */
 public final class StubBff {
+
+	/** A login whose body contains this password is refused with 401, as a wrong one. */
+	public static final String WRONG_PASSWORD = "not-the-password";
 
 	private final String name;
 
@@ -122,6 +125,10 @@ public final class StubBff {
 			}
 			if (path.startsWith("/api/status/")) {
 				respond(exchange, Integer.parseInt(path.substring("/api/status/".length())), "{}");
+				return;
+			}
+			if (path.equals("/api/auth/login") && new String(body, StandardCharsets.UTF_8).contains(WRONG_PASSWORD)) {
+				respond(exchange, 401, "{}");
 				return;
 			}
 			if (path.equals("/api/cached")) {

@@ -15,10 +15,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * Resolves the client of a request. {@code X-Forwarded-For} is read from the right: the
- * socket peer and the last {@code trustedProxies - 1} entries are trusted proxies, the
- * entry before them is the client; anything further left was written by the client and is
- * ignored, so a spoofed header never yields a new identity.
+ * Resolves the client of a request. Forwarding headers count only when the socket peer is
+ * a trusted proxy ({@code hashop.gateway.trusted-proxies}, CIDRs). Then
+ * {@code X-Forwarded-For} is walked from the right, past every entry that is itself a
+ * trusted proxy: the first address that is not is the client. Entries further left were
+ * written by the client and never count, so a spoofed header never yields a new identity.
  */
 @Component
 public class ClientResolver {
@@ -31,34 +32,67 @@ public class ClientResolver {
 
 	private final ClientProperties properties;
 
+	private final TrustedProxies trustedProxies;
+
 	public ClientResolver(ClientProperties properties) {
 		this.properties = properties;
+		this.trustedProxies = TrustedProxies.parse(properties.trustedProxies());
 	}
 
 	/** The client's IP address, normalised; {@code unknown} when the socket has none. */
 	public String clientAddress(ServerHttpRequest request) {
-		String peer = peerAddress(request);
-		int trusted = this.properties.trustedProxies();
-		if (trusted == 0) {
-			return peer;
+		InetAddress peer = peer(request);
+		if (peer == null) {
+			return "unknown";
 		}
-		List<String> hops = new ArrayList<>(forwardedFor(request));
-		hops.add(peer);
-		for (int i = Math.max(0, hops.size() - 1 - trusted); i < hops.size(); i++) {
-			String address = ipLiteral(hops.get(i));
-			if (address != null) {
-				return address;
+		InetAddress client = peer;
+		if (this.trustedProxies.contains(peer)) {
+			List<String> hops = forwardedFor(request);
+			for (int i = hops.size() - 1; i >= 0; i--) {
+				InetAddress hop = address(ipLiteral(hops.get(i)));
+				if (hop == null) {
+					// No proxy writes this: stay with the last trusted hop.
+					break;
+				}
+				client = hop;
+				if (!this.trustedProxies.contains(hop)) {
+					break;
+				}
 			}
 		}
-		return peer;
+		return hostAddress(client);
 	}
 
-	/** Whether the client used TLS: to the gateway itself, or to a trusted proxy. */
+	/**
+	 * The network a client address is counted under for rate limits: an IPv4 address
+	 * itself, the /64 of an IPv6 address (one subscriber gets a whole /64, so its
+	 * addresses are free to the client).
+	 */
+	public static String network(String clientAddress) {
+		if (!clientAddress.contains(":")) {
+			return clientAddress;
+		}
+		InetAddress address = address(clientAddress);
+		if (address == null || address.getAddress().length != 16) {
+			return (address != null) ? hostAddress(address) : clientAddress;
+		}
+		byte[] bytes = address.getAddress();
+		StringBuilder prefix = new StringBuilder();
+		for (int i = 0; i < 8; i += 2) {
+			prefix.append(Integer.toHexString(((bytes[i] & 0xFF) << 8) | (bytes[i + 1] & 0xFF))).append(':');
+		}
+		return prefix.append(":/64").toString();
+	}
+
+	/**
+	 * Whether the client used TLS: to the gateway itself, or to a trusted proxy that says
+	 * so in {@code X-Forwarded-Proto}.
+	 */
 	public boolean isSecure(ServerHttpRequest request) {
 		if (request.getSslInfo() != null) {
 			return true;
 		}
-		if (this.properties.trustedProxies() == 0) {
+		if (!this.trustedProxies.contains(peer(request))) {
 			return false;
 		}
 		List<String> protos = commaSeparated(request.getHeaders().getValuesAsList("X-Forwarded-Proto"));
@@ -75,12 +109,28 @@ public class ClientResolver {
 		return cookie.getValue();
 	}
 
-	private static String peerAddress(ServerHttpRequest request) {
+	private static @Nullable InetAddress peer(ServerHttpRequest request) {
 		InetSocketAddress remote = request.getRemoteAddress();
-		if (remote == null || remote.getAddress() == null) {
-			return "unknown";
+		return (remote != null) ? remote.getAddress() : null;
+	}
+
+	private static String hostAddress(InetAddress address) {
+		String host = address.getHostAddress();
+		int scope = host.indexOf('%');
+		return (scope >= 0) ? host.substring(0, scope) : host;
+	}
+
+	/** The address of a normalised IP literal, never a DNS lookup. */
+	private static @Nullable InetAddress address(@Nullable String literal) {
+		if (literal == null || !(literal.contains(":") || IPV4.matcher(literal).matches())) {
+			return null;
 		}
-		return remote.getAddress().getHostAddress();
+		try {
+			return InetAddress.getByName(literal);
+		}
+		catch (UnknownHostException ex) {
+			return null;
+		}
 	}
 
 	private static List<String> forwardedFor(ServerHttpRequest request) {

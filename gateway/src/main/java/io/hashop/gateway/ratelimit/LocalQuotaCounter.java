@@ -42,6 +42,16 @@ class LocalQuotaCounter implements QuotaCounter {
 		return Verdict.of(quota, window.count.incrementAndGet(), Duration.ofMillis(window.endsAt - now));
 	}
 
+	@Override
+	public Mono<Void> refund(Quota quota) {
+		return Mono.fromRunnable(() -> {
+			Window window = this.windows.getIfPresent(quota.key());
+			if (window != null && window.endsAt > this.clock.millis()) {
+				window.count.getAndUpdate((count) -> Math.max(0, count - 1));
+			}
+		});
+	}
+
 	private static final class Window {
 
 		private final long endsAt;

@@ -7,4 +7,12 @@ interface QuotaCounter {
 
 	Mono<Verdict> charge(Quota quota);
 
+	/**
+	 * Gives back one earlier charge in the quota's current window, if that window still
+	 * has one to give. Nothing, unless the store can give back.
+	 */
+	default Mono<Void> refund(Quota quota) {
+		return Mono.empty();
+	}
+
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import io.hashop.gateway.client.ClientResolver;
+import io.hashop.gateway.requestlimit.RequestLimitProperties;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.resource.Delay;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,12 +35,26 @@ class RateLimitConfiguration {
 	}
 
 	@Bean
-	RateLimitFilter rateLimitFilter(ClientResolver clients, RateLimitProperties properties,
-			RedisQuotaCounter redisCounter, MeterRegistry meters) {
+	RateLimiter rateLimiter(RateLimitProperties properties, RedisQuotaCounter redisCounter, MeterRegistry meters) {
 		Clock clock = Clock.systemUTC();
-		RateLimiter limiter = new RateLimiter(redisCounter, new LocalQuotaCounter(properties.localMaxKeys(), clock),
-				properties, clock, meters);
-		return new RateLimitFilter(new RateLimitRules(clients, properties), limiter);
+		return new RateLimiter(redisCounter, new LocalQuotaCounter(properties.localMaxKeys(), clock), properties, clock,
+				meters);
+	}
+
+	@Bean
+	RateLimitRules rateLimitRules(ClientResolver clients, RateLimitProperties properties) {
+		return new RateLimitRules(clients, properties);
+	}
+
+	@Bean
+	RateLimitFilter rateLimitFilter(RateLimitRules rules, RateLimiter limiter) {
+		return new RateLimitFilter(rules, limiter);
+	}
+
+	@Bean
+	LoginAccountLimitFilter loginAccountLimitFilter(RateLimitRules rules, RateLimiter limiter,
+			RequestLimitProperties requestLimits) {
+		return new LoginAccountLimitFilter(rules, limiter, requestLimits.maxBodySize().toBytes());
 	}
 
 	@Bean

@@ -20,6 +20,12 @@ import org.springframework.validation.annotation.Validated;
  * register)
  * @param authLimit how many POSTs one client IP may make to each auth path per window
  * @param authWindow the window of the auth limit
+ * @param accountPaths the paths whose POSTs are also limited per account: the normalised
+ * {@code email} of the JSON body (login)
+ * @param accountLimit how many POSTs to each account path one account may receive per
+ * window, from whichever addresses
+ * @param accountWindow the window of the account limit, and so the longest an attacker
+ * can lock an account's owner out
  * @param userLimit how many requests one session (one client IP without a session cookie)
  * may make per window to every other path
  * @param ipLimit how many requests one client IP may make per window to every other path
@@ -36,6 +42,8 @@ import org.springframework.validation.annotation.Validated;
 record RateLimitProperties(@DefaultValue("true") boolean enabled, @DefaultValue( {
 		"/api/auth/login", "/api/auth/register" }) @NotEmpty List<String> authPaths,
 		@DefaultValue("10") @Positive int authLimit, @DefaultValue("1m") @NotNull Duration authWindow,
+		@DefaultValue("/api/auth/login") @NotNull List<String> accountPaths,
+		@DefaultValue("10") @Positive int accountLimit, @DefaultValue("5m") @NotNull Duration accountWindow,
 		@DefaultValue("300") @Positive int userLimit, @DefaultValue("1200") @Positive int ipLimit,
 		@DefaultValue("1m") @NotNull Duration window, @DefaultValue("300ms") @NotNull Duration redisTimeout,
 		@DefaultValue("5s") @NotNull Duration redisBackoff,

@@ -59,6 +59,20 @@ class RateLimiter {
 		return verdict.doOnNext(this::count);
 	}
 
+	/**
+	 * Gives back one charge of each quota, to the store that counts now; best effort: a
+	 * refund that fails or is slow is dropped, and the request it belonged to stays
+	 * counted.
+	 */
+	Mono<Void> refund(List<Quota> quotas) {
+		QuotaCounter counter = (this.clock.millis() < this.redisBackoffUntil.get()) ? this.local : this.redis;
+		return Flux.fromIterable(quotas)
+			.flatMap(counter::refund)
+			.then()
+			.timeout(this.redisTimeout)
+			.onErrorResume((ex) -> Mono.empty());
+	}
+
 	private Mono<Verdict> chargeLocally(List<Quota> quotas) {
 		this.localDecisions.increment();
 		return charge(this.local, quotas);

@@ -26,6 +26,15 @@ class RedisQuotaCounter implements QuotaCounter {
 			return {count, ttl}
 			""", List.class);
 
+	/** Decrements a live window's counter, never below zero and never creating one. */
+	private static final RedisScript<Long> REFUND = RedisScript.of("""
+			local count = tonumber(redis.call('GET', KEYS[1]) or '0')
+			if count > 0 then
+			  return redis.call('DECR', KEYS[1])
+			end
+			return 0
+			""", Long.class);
+
 	private final ReactiveStringRedisTemplate redis;
 
 	private final String keyPrefix;
@@ -40,6 +49,11 @@ class RedisQuotaCounter implements QuotaCounter {
 		return this.redis.execute(SCRIPT, List.of(key(quota)), List.of(Long.toString(quota.window().toMillis())))
 			.next()
 			.map((result) -> Verdict.of(quota, number(result, 0), Duration.ofMillis(number(result, 1))));
+	}
+
+	@Override
+	public Mono<Void> refund(Quota quota) {
+		return this.redis.execute(REFUND, List.of(key(quota)), List.of()).then();
 	}
 
 	/**

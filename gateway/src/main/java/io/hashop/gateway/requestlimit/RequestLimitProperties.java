@@ -17,6 +17,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("hashop.gateway.request-limits")
-record RequestLimitProperties(@DefaultValue("64KB") @NotNull DataSize maxBodySize,
+public record RequestLimitProperties(@DefaultValue("64KB") @NotNull DataSize maxBodySize,
 		@DefaultValue("16KB") @NotNull DataSize maxHeaderSize) {
 }

@@ -1,6 +1,7 @@
 package io.hashop.gateway.headers;
 
 import java.net.InetSocketAddress;
+import java.util.List;
 
 import io.hashop.gateway.client.ClientProperties;
 import io.hashop.gateway.client.ClientResolver;
@@ -20,7 +21,7 @@ class SecurityHeadersDecoratorTests {
 	void sendsHstsWhenATrustedProxyReportsTls() {
 		HttpHeaders headers = new HttpHeaders();
 
-		decorator(1).apply(request().header("X-Forwarded-Proto", "https").build(), headers);
+		decorator("10.0.0.0/24").apply(request().header("X-Forwarded-Proto", "https").build(), headers);
 
 		assertThat(headers.getFirst("Strict-Transport-Security")).isEqualTo("max-age=31536000; includeSubDomains");
 	}
@@ -30,7 +31,7 @@ class SecurityHeadersDecoratorTests {
 		HttpHeaders headers = new HttpHeaders();
 		headers.set("Strict-Transport-Security", "max-age=1");
 
-		decorator(0).apply(request().header("X-Forwarded-Proto", "https").build(), headers);
+		decorator().apply(request().header("X-Forwarded-Proto", "https").build(), headers);
 
 		assertThat(headers.containsHeader("Strict-Transport-Security")).isFalse();
 	}
@@ -41,8 +42,8 @@ class SecurityHeadersDecoratorTests {
 		chosen.setCacheControl("private, max-age=30");
 		HttpHeaders unset = new HttpHeaders();
 
-		decorator(0).apply(request().build(), chosen);
-		decorator(0).apply(request().build(), unset);
+		decorator().apply(request().build(), chosen);
+		decorator().apply(request().build(), unset);
 
 		assertThat(chosen.getCacheControl()).isEqualTo("private, max-age=30");
 		assertThat(unset.getCacheControl()).isEqualTo("no-store");
@@ -56,7 +57,7 @@ class SecurityHeadersDecoratorTests {
 		headers.set("Server", "Apache");
 		headers.set("X-Powered-By", "PHP");
 
-		decorator(0).apply(request().build(), headers);
+		decorator().apply(request().build(), headers);
 
 		assertThat(headers.get("X-Frame-Options")).containsExactly("DENY");
 		assertThat(headers.getFirst("Content-Security-Policy")).isEqualTo("default-src 'none'; frame-ancestors 'none'");
@@ -66,9 +67,9 @@ class SecurityHeadersDecoratorTests {
 		assertThat(headers.containsHeader("X-Powered-By")).isFalse();
 	}
 
-	private SecurityHeadersDecorator decorator(int trustedProxies) {
+	private SecurityHeadersDecorator decorator(String... trustedProxies) {
 		return new SecurityHeadersDecorator(this.properties,
-				new ClientResolver(new ClientProperties(trustedProxies, "SESSION")));
+				new ClientResolver(new ClientProperties(List.of(trustedProxies), "SESSION")));
 	}
 
 	private static MockServerHttpRequest.BaseBuilder<?> request() {

@@ -30,6 +30,24 @@ class LocalQuotaCounterTests {
 	}
 
 	@Test
+	void givesBackAChargeWithinTheWindowOnly() {
+		for (int i = 0; i < 3; i++) {
+			this.counter.chargeNow(this.quota);
+		}
+		this.counter.refund(this.quota).block();
+
+		assertThat(this.counter.chargeNow(this.quota).allowed()).isTrue();
+		assertThat(this.counter.chargeNow(this.quota).allowed()).isFalse();
+		this.clock.advance(Duration.ofMinutes(1));
+		this.counter.refund(this.quota).block();
+		this.counter.refund(this.quota).block();
+		for (int i = 0; i < 3; i++) {
+			assertThat(this.counter.chargeNow(this.quota).allowed()).isTrue();
+		}
+		assertThat(this.counter.chargeNow(this.quota).allowed()).isFalse();
+	}
+
+	@Test
 	void startsAFreshWindowOnceTheOldOneEnded() {
 		for (int i = 0; i < 4; i++) {
 			this.counter.chargeNow(this.quota);

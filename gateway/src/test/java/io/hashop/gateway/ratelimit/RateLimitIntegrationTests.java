@@ -1,13 +1,19 @@
 package io.hashop.gateway.ratelimit;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Stream;
 
 import io.hashop.devinfra.test.TestInfrastructure;
 import io.hashop.gateway.EdgeClient;
 import io.hashop.gateway.EdgeIntegrationTest;
+import io.hashop.gateway.RawHttp;
+import io.hashop.gateway.StubBff;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +26,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class RateLimitIntegrationTests extends EdgeIntegrationTest {
 
 	private static final int AUTH_LIMIT = 3;
+
+	private static final int ACCOUNT_LIMIT = 4;
 
 	private static final int USER_LIMIT = 20;
 
@@ -157,6 +165,117 @@ class RateLimitIntegrationTests extends EdgeIntegrationTest {
 			TestInfrastructure.redis().restart();
 			awaitCountingInRedis();
 		}
+	}
+
+	@Test
+	void stopsAnAttackerRotatingAddressesAgainstOneAccount() {
+		String victim = "victim-" + UUID.randomUUID() + "@example.com";
+		List<Integer> statuses = new ArrayList<>();
+		for (int i = 0; i < ACCOUNT_LIMIT; i++) {
+			// Every attempt from a fresh address, with the e-mail spelt differently.
+			String spelling = (i % 2 == 0) ? victim : "  " + victim.toUpperCase(Locale.ROOT) + " ";
+			statuses.add(client().post("/api/auth/login", login(spelling)).statusCode());
+		}
+
+		HttpResponse<String> refused = client().post("/api/auth/login", login(victim));
+
+		assertThat(statuses).containsOnly(401);
+		assertThat(refused.statusCode()).isEqualTo(429);
+		assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(refused.body()).contains("\"status\":429");
+		assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
+		assertThat(loginsReaching(victim)).isEqualTo(ACCOUNT_LIMIT);
+	}
+
+	@Test
+	void keepsEveryOtherAccountOpenWhileOneIsLockedOut() {
+		String victim = "locked-" + UUID.randomUUID() + "@example.com";
+		for (int i = 0; i <= ACCOUNT_LIMIT; i++) {
+			client().post("/api/auth/login", login(victim));
+		}
+		EdgeClient bystander = client();
+
+		assertThat(client().post("/api/auth/login", login(victim)).statusCode()).isEqualTo(429);
+		assertThat(bystander.post("/api/auth/login", login("other-" + UUID.randomUUID() + "@example.com")).statusCode())
+			.isEqualTo(401);
+		assertThat(
+				bystander.post("/api/auth/register", login("new-" + UUID.randomUUID() + "@example.com")).statusCode())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void passesTheLoginBodyOnUnchangedAndCountsAChunkedOne() {
+		String account = "chunked-" + UUID.randomUUID() + "@example.com";
+		byte[] body = login(account).getBytes(StandardCharsets.UTF_8);
+		List<Integer> statuses = new ArrayList<>();
+		for (int i = 0; i <= ACCOUNT_LIMIT; i++) {
+			EdgeClient client = client();
+			statuses.add(RawHttp.exchange(client.address(), this.port, """
+					POST /api/auth/login HTTP/1.1
+					Host: localhost
+					Content-Type: application/json
+					Transfer-Encoding: chunked""", RawHttp.chunked(body, 7)).status());
+		}
+
+		assertThat(statuses).containsExactly(401, 401, 401, 401, 429);
+		assertThat(Stream.concat(ALPHA.received().stream(), BRAVO.received().stream()))
+			.filteredOn((request) -> new String(request.body(), StandardCharsets.UTF_8).contains(account))
+			.hasSize(ACCOUNT_LIMIT)
+			.allSatisfy((request) -> assertThat(request.body()).isEqualTo(body));
+	}
+
+	@Test
+	void keepsLimitingEachAccountWithRedisDown() {
+		assumeTrue(TestInfrastructure.redis().isEmbedded(), "an external Redis cannot be stopped by a test");
+		String victim = "outage-" + UUID.randomUUID() + "@example.com";
+		try {
+			TestInfrastructure.redis().stop();
+			List<Integer> statuses = new ArrayList<>();
+			for (int i = 0; i <= ACCOUNT_LIMIT; i++) {
+				statuses.add(client().post("/api/auth/login", login(victim)).statusCode());
+			}
+
+			assertThat(statuses).containsExactly(401, 401, 401, 401, 429);
+			assertThat(
+					client().post("/api/auth/login", login("fine-" + UUID.randomUUID() + "@example.com")).statusCode())
+				.isEqualTo(401);
+		}
+		finally {
+			TestInfrastructure.redis().restart();
+			awaitCountingInRedis();
+		}
+	}
+
+	@Test
+	void countsOnlyRefusedSignInsAgainstTheAccount() {
+		String owner = "owner-" + UUID.randomUUID() + "@example.com";
+		List<Integer> statuses = new ArrayList<>();
+		for (int i = 0; i < 2 * ACCOUNT_LIMIT; i++) {
+			statuses.add(client().post("/api/auth/login", login(owner, "correct-horse-1")).statusCode());
+		}
+		for (int i = 0; i < ACCOUNT_LIMIT; i++) {
+			statuses.add(client().post("/api/auth/login", login(owner)).statusCode());
+		}
+
+		assertThat(statuses.subList(0, 2 * ACCOUNT_LIMIT)).containsOnly(200);
+		assertThat(statuses.subList(2 * ACCOUNT_LIMIT, statuses.size())).containsOnly(401);
+		assertThat(client().post("/api/auth/login", login(owner, "correct-horse-1")).statusCode()).isEqualTo(429);
+	}
+
+	private static String login(String email) {
+		return login(email, StubBff.WRONG_PASSWORD);
+	}
+
+	private static String login(String email, String password) {
+		return "{\"email\":\"%s\",\"password\":\"%s\"}".formatted(email, password);
+	}
+
+	private static long loginsReaching(String email) {
+		String needle = email.toLowerCase(Locale.ROOT);
+		return Stream.concat(ALPHA.received().stream(), BRAVO.received().stream())
+			.filter((request) -> new String(request.body(), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT)
+				.contains(needle))
+			.count();
 	}
 
 	private static List<Integer> post(EdgeClient client, String path, int times) {
