@@ -1,9 +1,16 @@
 package io.hashop.payment.provider;
 
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,8 +24,12 @@ import org.springframework.transaction.PlatformTransactionManager;
  * first outcome instead of charging again. Its idempotency record is durable and shared
  * by every instance ({@code provider_charges}, see {@link ProviderLedger}), and a charge
  * is committed there before the call returns, whatever the caller's transaction does
- * next. Counts each new charge in {@code hashop.payment.provider.charges} and each
- * injected failure in {@code hashop.payment.provider.failures}.
+ * next. A call waits at most {@code timeout} for the answer: a slower provider is
+ * unavailable to the caller, who retries with the same key, while the provider may still
+ * finish (and charge) on its side, as a real one does; the ledger turns the retry into
+ * the first outcome. Counts each new charge in {@code hashop.payment.provider.charges},
+ * each injected failure in {@code hashop.payment.provider.failures} and each call given
+ * up in {@code hashop.payment.provider.timeouts}.
  */
 @Component
 public class SimulatedPaymentProvider {
@@ -30,6 +41,9 @@ public class SimulatedPaymentProvider {
 	private final ProviderLedger ledger;
 
 	private final MeterRegistry meters;
+
+	/** The provider's side of each call, so the caller can stop waiting for it. */
+	private final ExecutorService providerSide = Executors.newVirtualThreadPerTaskExecutor();
 
 	public SimulatedPaymentProvider(PaymentProviderProperties properties, JdbcClient jdbc,
 			PlatformTransactionManager transactionManager, MeterRegistry meters) {
@@ -44,10 +58,38 @@ public class SimulatedPaymentProvider {
 	 * @param amountCents the amount in minor units
 	 * @param currency its currency
 	 * @return the outcome, the same for every call with the key
-	 * @throws ProviderUnavailableException when a failure is injected, before charging
-	 * or, with the lost-answer rate, after charging
+	 * @throws ProviderUnavailableException when no answer came within the timeout, or a
+	 * failure is injected, before charging or, with the lost-answer rate, after charging
 	 */
 	public ChargeOutcome charge(String idempotencyKey, long amountCents, String currency) {
+		Future<ChargeOutcome> answer = this.providerSide
+			.submit(() -> chargeOnTheProviderSide(idempotencyKey, amountCents, currency));
+		try {
+			return answer.get(this.properties.timeout().toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (TimeoutException ex) {
+			this.meters.counter("hashop.payment.provider.timeouts").increment();
+			throw new ProviderUnavailableException(
+					"The provider did not answer within " + this.properties.timeout().toMillis() + " ms");
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException failure) {
+				throw failure;
+			}
+			throw new IllegalStateException("The provider call failed", ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ProviderUnavailableException("Interrupted while waiting for the provider");
+		}
+	}
+
+	@PreDestroy
+	void stop() {
+		this.providerSide.shutdownNow();
+	}
+
+	private ChargeOutcome chargeOnTheProviderSide(String idempotencyKey, long amountCents, String currency) {
 		simulateLatency();
 		if (ThreadLocalRandom.current().nextDouble() < this.properties.failureRate()) {
 			this.meters.counter("hashop.payment.provider.failures", "when", "before-charge").increment();

@@ -25,6 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * The simulated provider against its real ledger in PostgreSQL. Charges are counted where
@@ -169,6 +171,44 @@ class SimulatedPaymentProviderIntegrationTests {
 		}
 		long failures = calls.stream().filter(CompletableFuture::join).count();
 		assertThat(failures).isBetween(800L, 1_200L);
+	}
+
+	@Test
+	void givesUpOnAProviderSlowerThanTheTimeoutAndTheRetryWithTheSameKeyChargesOnce() {
+		SimulatedPaymentProvider slow = new SimulatedPaymentProvider(
+				new PaymentProviderProperties(500_000, Duration.ofSeconds(3), 0, 0, Duration.ofMillis(200)), this.jdbc,
+				this.transactionManager, this.meters);
+		String key = key();
+
+		assertTimeoutPreemptively(Duration.ofSeconds(2),
+				() -> assertThatExceptionOfType(ProviderUnavailableException.class)
+					.isThrownBy(() -> slow.charge(key, 4_000, "EUR"))
+					.withMessageContaining("did not answer within 200 ms"));
+		assertThat(this.meters.counter("hashop.payment.provider.timeouts").count()).isEqualTo(1);
+
+		// Like a real provider, the slow one still charges after the caller stopped
+		// waiting.
+		await().atMost(Duration.ofSeconds(10)).until(() -> charges(key) == 1);
+		ChargeOutcome retried = provider(0, 0).charge(key, 4_000, "EUR");
+		ChargeOutcome again = provider(0, 0).charge(key, 4_000, "EUR");
+
+		assertThat(retried.authorized()).isTrue();
+		assertThat(again).isEqualTo(retried);
+		assertThat(charges(key)).isEqualTo(1);
+	}
+
+	@Test
+	void aRetryBeforeTheSlowCallFinishesStillLeavesOneCharge() throws Exception {
+		SimulatedPaymentProvider slow = new SimulatedPaymentProvider(
+				new PaymentProviderProperties(500_000, Duration.ofSeconds(1), 0, 0, Duration.ofMillis(100)), this.jdbc,
+				this.transactionManager, this.meters);
+		String key = key();
+
+		assertThatExceptionOfType(ProviderUnavailableException.class).isThrownBy(() -> slow.charge(key, 5_000, "EUR"));
+		ChargeOutcome retried = provider(0, 0).charge(key, 5_000, "EUR");
+
+		await().during(Duration.ofMillis(1_500)).atMost(Duration.ofSeconds(5)).until(() -> charges(key) == 1);
+		assertThat(provider(0, 0).charge(key, 5_000, "EUR")).isEqualTo(retried);
 	}
 
 	private SimulatedPaymentProvider provider(double failureRate, double lostAnswerRate) {
