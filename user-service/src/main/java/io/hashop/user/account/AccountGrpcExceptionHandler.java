@@ -21,6 +21,8 @@ class AccountGrpcExceptionHandler implements GrpcExceptionHandler {
 			case InvalidCredentialsException ex ->
 				GrpcErrors.withReason(Code.UNAUTHENTICATED, "INVALID_CREDENTIALS", ex.getMessage());
 			case AccountNotFoundException ex -> Status.NOT_FOUND.withDescription(ex.getMessage()).asException();
+			case PasswordHashingBusyException ex ->
+				GrpcErrors.withReason(Code.RESOURCE_EXHAUSTED, "PASSWORD_HASHING_BUSY", ex.getMessage());
 			default -> null;
 		};
 	}

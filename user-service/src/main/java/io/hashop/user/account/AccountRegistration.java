@@ -10,7 +10,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 /**
- * Creates accounts: validated input, a unique e-mail, and only a password hash stored.
+ * Creates accounts: validated input, a unique e-mail, and only a password hash stored,
+ * computed under a {@link PasswordHashingPermits hashing permit}.
  */
 @Service
 class AccountRegistration {
@@ -21,13 +22,16 @@ class AccountRegistration {
 
 	private final RequestValidator validator;
 
+	private final PasswordHashingPermits hashingPermits;
+
 	private final Clock clock;
 
 	AccountRegistration(AccountRepository accounts, PasswordEncoder passwordEncoder, RequestValidator validator,
-			Clock clock) {
+			PasswordHashingPermits hashingPermits, Clock clock) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.validator = validator;
+		this.hashingPermits = hashingPermits;
 		this.clock = clock;
 	}
 
@@ -37,9 +41,9 @@ class AccountRegistration {
 
 	Account register(RegisterAccountCommand command, Account.Role role) {
 		this.validator.validate(command);
+		String passwordHash = this.hashingPermits.hash(() -> this.passwordEncoder.encode(command.password()));
 		Account account = new Account(UUID.randomUUID(), command.email().trim(), command.displayName().trim(),
-				this.passwordEncoder.encode(command.password()), role,
-				this.clock.instant().truncatedTo(ChronoUnit.MICROS));
+				passwordHash, role, this.clock.instant().truncatedTo(ChronoUnit.MICROS));
 		if (!this.accounts.insertIfEmailFree(account)) {
 			throw new EmailTakenException();
 		}
