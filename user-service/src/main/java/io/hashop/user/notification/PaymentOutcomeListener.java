@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Consumes {@code payments.v1} and e-mails the order's owner; counts each e-mail sent in
- * {@code hashop.notifications.sent}.
+ * {@code hashop.notifications.sent} and each e-mail parked because the mail server
+ * refused it for good in {@code hashop.notifications.parked}.
  */
 @Component
 class PaymentOutcomeListener {
@@ -43,8 +44,11 @@ class PaymentOutcomeListener {
 		else {
 			throw event.unknownType();
 		}
-		if (this.notifier.notify(event.eventId(), outcome)) {
-			this.meters.counter("hashop.notifications.sent", "outcome", outcome.name()).increment();
+		switch (this.notifier.notify(event.eventId(), outcome)) {
+			case SENT -> this.meters.counter("hashop.notifications.sent", "outcome", outcome.name()).increment();
+			case PARKED -> this.meters.counter("hashop.notifications.parked", "outcome", outcome.name()).increment();
+			case NO_ACCOUNT, DUPLICATE -> {
+			}
 		}
 	}
 

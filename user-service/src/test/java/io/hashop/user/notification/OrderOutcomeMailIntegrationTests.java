@@ -9,9 +9,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.google.protobuf.Message;
+import com.icegreen.greenmail.Managers;
+import com.icegreen.greenmail.mail.MailAddress;
+import com.icegreen.greenmail.smtp.SmtpManager;
+import com.icegreen.greenmail.smtp.SmtpState;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.hashop.contracts.Topics;
@@ -19,6 +26,7 @@ import io.hashop.contracts.payment.v1.PaymentAuthorizedEvent;
 import io.hashop.contracts.payment.v1.PaymentDeclinedEvent;
 import io.hashop.devinfra.test.WithTestDatabase;
 import io.hashop.platform.kafka.EventHeaders;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -49,8 +57,16 @@ class OrderOutcomeMailIntegrationTests {
 
 	static GreenMail smtp;
 
+	/**
+	 * Recipients the SMTP server answers {@code 550} at {@code RCPT TO}, with a count.
+	 */
+	static final Map<String, AtomicInteger> rejectedRecipients = new ConcurrentHashMap<>();
+
 	@Autowired
 	KafkaTemplate<String, byte[]> kafka;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -140,6 +156,37 @@ class OrderOutcomeMailIntegrationTests {
 			.untilAsserted(() -> assertThat(mailsAbout(paid.getOrderId())).hasSize(1));
 	}
 
+	@Test
+	void parksAMailTheServerRejectsForGoodWithoutBlockingTheNextOnesOfItsPartition() {
+		String rejected = account();
+		rejectedRecipients.put(rejected, new AtomicInteger());
+		PaymentAuthorizedEvent bounced = authorized(userOf(rejected), 990);
+		PaymentAuthorizedEvent next = authorized(userOf(account()), 1_990);
+		PaymentDeclinedEvent later = PaymentDeclinedEvent.newBuilder()
+			.setOrderId(UUID.randomUUID().toString())
+			.setUserId(userOf(account()).toString())
+			.setAmountCents(900_000)
+			.setCurrency("EUR")
+			.setReason("AMOUNT_ABOVE_LIMIT")
+			.build();
+
+		send(0, bounced.getOrderId(), UUID.randomUUID(), bounced);
+		send(0, next.getOrderId(), UUID.randomUUID(), next);
+		send(0, later.getOrderId(), UUID.randomUUID(), later);
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			assertThat(mailsAbout(next.getOrderId())).hasSize(1);
+			assertThat(mailsAbout(later.getOrderId())).hasSize(1);
+		});
+		assertThat(rejectedRecipients.get(rejected)).hasValue(1);
+		assertThat(mailsAbout(bounced.getOrderId())).isEmpty();
+		assertThat(this.jdbc.sql("""
+				SELECT status || ' ' || attempts || ' ' || failure_reason FROM sent_notifications WHERE order_id = ?
+				""").param(UUID.fromString(bounced.getOrderId())).query(String.class).single()).startsWith("PARKED 1 ")
+			.contains("550");
+		assertThat(this.meters.counter("hashop.notifications.parked", "outcome", "PAID").count()).isEqualTo(1);
+	}
+
 	private String account() {
 		UUID id = UUID.randomUUID();
 		String email = "user-" + id + "@example.com";
@@ -165,10 +212,14 @@ class OrderOutcomeMailIntegrationTests {
 	}
 
 	private void send(String orderId, UUID eventId, Message event) {
+		send(null, orderId, eventId, event);
+	}
+
+	private void send(Integer partition, String orderId, UUID eventId, Message event) {
 		RecordHeaders headers = new RecordHeaders();
 		headers.add(EventHeaders.TYPE, event.getDescriptorForType().getFullName().getBytes(StandardCharsets.UTF_8));
 		headers.add(EventHeaders.ID, eventId.toString().getBytes(StandardCharsets.UTF_8));
-		this.kafka.send(new ProducerRecord<>(Topics.PAYMENTS, null, orderId, event.toByteArray(), headers));
+		this.kafka.send(new ProducerRecord<>(Topics.PAYMENTS, partition, orderId, event.toByteArray(), headers));
 	}
 
 	private long handledEvents(String orderId) {
@@ -191,9 +242,46 @@ class OrderOutcomeMailIntegrationTests {
 	}
 
 	private static GreenMail startSmtpServer() {
-		GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		GreenMail server = new RejectingGreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 		server.start();
 		return server;
+	}
+
+	/**
+	 * A real GreenMail SMTP server that answers {@code 550} to the recipients in
+	 * {@link #rejectedRecipients}, as a mail server does for a mailbox that does not
+	 * exist.
+	 */
+	static class RejectingGreenMail extends GreenMail {
+
+		RejectingGreenMail(ServerSetup setup) {
+			super(setup);
+			this.managers = new RejectingManagers();
+		}
+
+	}
+
+	static class RejectingManagers extends Managers {
+
+		private final SmtpManager smtp = new SmtpManager(getImapHostManager(), getUserManager()) {
+
+			@Override
+			public String checkRecipient(SmtpState state, MailAddress recipient) {
+				AtomicInteger rejections = rejectedRecipients.get(recipient.getEmail());
+				if (rejections != null) {
+					rejections.incrementAndGet();
+					return "550 5.1.1 <" + recipient.getEmail() + ">: mailbox unavailable";
+				}
+				return super.checkRecipient(state, recipient);
+			}
+
+		};
+
+		@Override
+		public SmtpManager getSmtpManager() {
+			return this.smtp;
+		}
+
 	}
 
 	private static int freePort() {
