@@ -37,6 +37,16 @@ class AccountRepository {
 			.update() == 1;
 	}
 
+	/**
+	 * Replaces the password hash unless another writer replaced it since it was read.
+	 * @return whether this call replaced it
+	 */
+	boolean replacePasswordHash(UUID id, String expectedHash, String newHash) {
+		return this.jdbc.sql("""
+				UPDATE accounts SET password_hash = :newHash WHERE id = :id AND password_hash = :expectedHash
+				""").param("id", id).param("expectedHash", expectedHash).param("newHash", newHash).update() == 1;
+	}
+
 	Optional<Account> findByEmail(String email) {
 		return this.jdbc.sql("SELECT * FROM accounts WHERE lower(email) = lower(:email)")
 			.param("email", email)

@@ -24,10 +24,12 @@ import io.hashop.contracts.user.v1.UserServiceGrpc;
 import io.hashop.contracts.user.v1.UserServiceGrpc.UserServiceBlockingStub;
 import io.hashop.contracts.user.v1.VerifyCredentialsRequest;
 import io.hashop.devinfra.test.WithTestDatabase;
+import io.hashop.platform.error.RequestValidator;
 import io.hashop.platform.grpc.InternalIdentityCallCredentials;
 import io.hashop.platform.identity.CallerIdentity;
 import io.hashop.platform.identity.InternalIdentityProperties;
 import io.hashop.platform.identity.InternalTokenIssuer;
+import io.hashop.user.config.UserServiceProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +76,15 @@ class UserGrpcServiceIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	AccountRegistration registration;
+
+	@Autowired
+	AccountRepository accounts;
+
+	@Autowired
+	RequestValidator validator;
 
 	@MockitoSpyBean
 	PasswordEncoder passwordEncoder;
@@ -203,6 +214,42 @@ class UserGrpcServiceIntegrationTests {
 	}
 
 	@Test
+	void makesAChangedAdminPasswordTheValidOneAtTheNextStartUp() {
+		startUpWithAdmin("rotate@example.com", "first-password-1");
+		User admin = anonymous().verifyCredentials(credentials("rotate@example.com", "first-password-1"));
+
+		startUpWithAdmin("rotate@example.com", "second-password-2");
+
+		assertThat(anonymous().verifyCredentials(credentials("rotate@example.com", "second-password-2")).getId())
+			.isEqualTo(admin.getId());
+		assertThat(
+				catchStatus(() -> anonymous().verifyCredentials(credentials("rotate@example.com", "first-password-1")))
+					.getStatus()
+					.getCode())
+			.isEqualTo(Status.Code.UNAUTHENTICATED);
+		String hash = storedHash(admin.getId());
+		startUpWithAdmin("rotate@example.com", "second-password-2");
+		assertThat(storedHash(admin.getId())).isEqualTo(hash);
+	}
+
+	@Test
+	void leavesTheAdminPasswordAloneWhenNoneIsConfiguredOrTheAccountIsNoAdmin() {
+		startUpWithAdmin("keep@example.com", "kept-password-1");
+		User admin = anonymous().verifyCredentials(credentials("keep@example.com", "kept-password-1"));
+		User user = anonymous().registerUser(registration("squatter@example.com"));
+		String adminHash = storedHash(admin.getId());
+		String userHash = storedHash(user.getId());
+
+		startUpWithAdmin("keep@example.com", "");
+		startUpWithAdmin("squatter@example.com", "takeover-password-1");
+
+		assertThat(storedHash(admin.getId())).isEqualTo(adminHash);
+		assertThat(storedHash(user.getId())).isEqualTo(userHash);
+		assertThat(anonymous().verifyCredentials(credentials("squatter@example.com", "correct-horse-1")).getRolesList())
+			.containsExactly("USER");
+	}
+
+	@Test
 	void rejectsCallsWithoutAValidInternalToken() {
 		UserServiceBlockingStub bare = UserServiceGrpc.newBlockingStub(this.channel)
 			.withDeadlineAfter(5, TimeUnit.SECONDS);
@@ -239,6 +286,22 @@ class UserGrpcServiceIntegrationTests {
 			assertThat(response.statusCode()).as(path).isEqualTo(200);
 			assertThat(response.body()).as(path).contains("\"UP\"");
 		}
+	}
+
+	private void startUpWithAdmin(String email, String password) {
+		UserServiceProperties properties = new UserServiceProperties(
+				new UserServiceProperties.Admin(email, password, "Administrator"),
+				new UserServiceProperties.Notifications("hashop <no-reply@hashop.local>"),
+				new UserServiceProperties.PasswordHashing(0, Duration.ofMillis(500)));
+		new AdminAccountInitializer(properties, this.registration, this.accounts, this.passwordEncoder, this.validator)
+			.run(null);
+	}
+
+	private String storedHash(String userId) {
+		return this.jdbc.sql("SELECT password_hash FROM accounts WHERE id = ?")
+			.param(UUID.fromString(userId))
+			.query(String.class)
+			.single();
 	}
 
 	private UserServiceBlockingStub anonymous() {
