@@ -11,6 +11,9 @@ import io.grpc.StatusRuntimeException;
 /**
  * Tells a downstream's failure (it is down, slow or broken: counts against its breaker)
  * from a business answer (not found, invalid, conflict: it is working fine).
+ * {@code INTERNAL} and {@code UNKNOWN} count: the services answer whatever a client can
+ * send with {@code INVALID_ARGUMENT} (tested with hostile input, e.g. order-service's
+ * cursors), so an internal error is the downstream's own.
  */
 final class Failures {
 

@@ -242,6 +242,29 @@ class OrderGrpcServiceIntegrationTests {
 	}
 
 	@Test
+	void answersEveryHostileCursorWithInvalidArgumentOrAPage() {
+		as(this.alice).placeOrder(order("cursor-fuzz", line(KETTLE, 1)));
+		List<String> cursors = new ArrayList<>(HostileCursors.generate(42, 300));
+		cursors.add(new OrderCursor(java.time.Instant.now(), UUID.randomUUID()).encode());
+
+		int pages = 0;
+		for (String cursor : cursors) {
+			StatusRuntimeException error = catchStatus(
+					() -> as(this.alice).listOrders(ListOrdersRequest.newBuilder().setCursor(cursor).build()));
+			if (error == null) {
+				pages++;
+				continue;
+			}
+			assertThat(error.getStatus().getCode()).as(cursor).isEqualTo(Status.Code.INVALID_ARGUMENT);
+			assertThat(violations(() -> {
+				throw error;
+			})).as(cursor).containsExactly("cursor");
+		}
+
+		assertThat(pages).isGreaterThanOrEqualTo(1);
+	}
+
+	@Test
 	void letsOnlyAnAdminChangeAPriceWhichNewOrdersThenUse() {
 		Order before = as(this.alice).placeOrder(order("before-change", line(DESCALER, 1))).getOrder();
 		UpdateProductPriceRequest change = UpdateProductPriceRequest.newBuilder()
