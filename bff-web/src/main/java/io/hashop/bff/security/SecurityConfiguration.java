@@ -1,5 +1,6 @@
 package io.hashop.bff.security;
 
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -37,10 +38,22 @@ class SecurityConfiguration {
 		return new HttpSessionSecurityContextRepository();
 	}
 
+	/**
+	 * The XSRF-TOKEN cookie is {@code Secure} exactly when the SESSION cookie is: always
+	 * with {@code COOKIE_SECURE=true} ({@code server.servlet.session.cookie.secure}),
+	 * else when the original request was HTTPS (Tomcat's remote IP valve believes
+	 * {@code X-Forwarded-Proto} from the gateway).
+	 */
 	@Bean
-	CsrfTokenRepository csrfTokenRepository() {
+	CsrfTokenRepository csrfTokenRepository(ServerProperties server) {
+		Boolean secure = server.getServlet().getSession().getCookie().getSecure();
 		CookieCsrfTokenRepository repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
-		repository.setCookieCustomizer((cookie) -> cookie.sameSite("Lax"));
+		repository.setCookieCustomizer((cookie) -> {
+			cookie.sameSite("Lax");
+			if (secure != null) {
+				cookie.secure(secure);
+			}
+		});
 		return repository;
 	}
 
