@@ -51,6 +51,7 @@ SERVICES = ["gateway", "bff-web", "user-service", "order-service", "payment-serv
 # ---- variable names the services actually read: ${VAR...} in application.yml + platform defaults
 platform_vars = set(re.findall(r"\$\{([A-Z][A-Z0-9_]*)", open("common/platform/src/main/resources/platform-defaults.properties").read()))
 platform_vars |= {"LOG_FORMAT"}  # read by PlatformDefaultsEnvironmentPostProcessor
+platform_vars |= {"HASHOP_ALLOW_DEV_SECRETS"}  # hashop.allow-dev-secrets, read by DevSecretsAutoConfiguration
 known = {}
 for s in SERVICES:
     known[s] = platform_vars | set(re.findall(r"\$\{([A-Z][A-Z0-9_]*)", open(f"{s}/src/main/resources/application.yml").read()))
@@ -119,6 +120,22 @@ def check_grpc_balancing(overlay, by_kind):
             m = re.fullmatch(r"https?://([a-z0-9-]+)(?:\.[a-z0-9.-]+)?:(\d+)/?", url)
             if not m or m[1] not in services or int(m[2]) not in ports(services[m[1]]):
                 err(f"{where}: PAYMENT_SERVICE_URLS entry {url} does not name a Service port")
+
+CIDR = re.compile(r"^(\d{1,3}(\.\d{1,3}){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)(/\d{1,3})?$")
+def check_trusted_proxies(overlay, by_kind):
+    """The gateway's TRUSTED_PROXIES is a list of CIDRs; a count (the old meaning) stops the gateway at start-up."""
+    for d in by_kind.get("Deployment", []):
+        for c in d["spec"]["template"]["spec"]["containers"]:
+            for e in c.get("env", []):
+                if e["name"] != "TRUSTED_PROXIES" or "value" not in e:
+                    continue
+                entries = [v.strip() for v in str(e["value"]).split(",") if v.strip()]
+                if entries == ["0"]:
+                    continue
+                for entry in entries:
+                    if not CIDR.match(entry) or entry.endswith("/0"):
+                        err(f"{overlay}: Deployment/{d['metadata']['name']}: TRUSTED_PROXIES entry {entry!r} is no CIDR "
+                            "(a count of proxies is refused by the gateway; list the proxies' CIDRs)")
 
 for path in sorted(glob.glob(os.path.join(out, "*.yaml"))):
     overlay = os.path.basename(path)[:-5]
@@ -197,6 +214,7 @@ for path in sorted(glob.glob(os.path.join(out, "*.yaml"))):
             err(f"{overlay}: Service/{svc['metadata']['name']} selects no pod")
     check_availability(overlay, by_kind)
     check_grpc_balancing(overlay, by_kind)
+    check_trusted_proxies(overlay, by_kind)
     if overlay == "production":
         if by_kind.get("Secret"):
             err("production: must not contain Secret objects (placeholders must never reach production)")
@@ -249,7 +267,57 @@ for name, s in cs.items():
                 for host in re.findall(r"(?:^|,|//|///)\s*([a-z][a-z0-9-]*):\d+", str(env[var])):
                     if host not in cs:
                         err(f"compose {name}: {var} names {host}, which is not a Compose service")
-print("ok   docker-compose.yml: %d services" % len(cs) if not [e for e in errors if e.startswith("compose")] else "FAIL docker-compose.yml")
+# Secrets have no usable default: every secret-like variable is required (${VAR:?message}), and no value
+# anywhere in the file is a dev-only placeholder.
+SECRET_NAME = re.compile(r"(PASSWORD|SECRET|TOKEN|CREDENTIALS?|API_KEY)$")
+def walk_strings(node):
+    if isinstance(node, dict):
+        for v in node.values():
+            yield from walk_strings(v)
+    elif isinstance(node, list):
+        for v in node:
+            yield from walk_strings(v)
+    elif isinstance(node, str):
+        yield node
+for value in walk_strings(compose):
+    if "dev-only" in value.lower():
+        err(f"compose: dev-only value {value!r}; secrets are required variables set in .env")
+    for var, op in re.findall(r"\$\{([A-Z][A-Z0-9_]*)(:?[-?+]?)", value):
+        if SECRET_NAME.search(var) and op != ":?":
+            err(f"compose: ${{{var}}} must be required (${{{var}:?set {var} in .env}}), not {op or 'bare'}")
+required = set()
+for name, s in cs.items():
+    for var, value in (s.get("environment") or {}).items():
+        value = "" if value is None else str(value)
+        if SECRET_NAME.search(var) and not re.fullmatch(r"\$\{[A-Z][A-Z0-9_]*:\?[^}]+\}", value):
+            err(f"compose {name}: secret {var} must be a required variable (${{X:?set X in .env}}), not {value!r}")
+        required |= set(re.findall(r"\$\{([A-Z][A-Z0-9_]*):\?", value))
+    allow = (s.get("environment") or {}).get("HASHOP_ALLOW_DEV_SECRETS")
+    if allow is not None and str(allow) != "${HASHOP_ALLOW_DEV_SECRETS:-false}":
+        err(f"compose {name}: HASHOP_ALLOW_DEV_SECRETS must come from the local .env only (${{HASHOP_ALLOW_DEV_SECRETS:-false}}), not {allow!r}")
+    # Published ports listen on the loopback interface only.
+    for port in s.get("ports", []):
+        host_ip = port.get("host_ip") if isinstance(port, dict) else (str(port).split(":")[0] if str(port).count(":") == 2 else None)
+        if host_ip != "127.0.0.1":
+            err(f"compose {name}: port {port!r} must be published on 127.0.0.1 only (127.0.0.1:HOST:CONTAINER)")
+    command = s.get("command") or []
+    if any("--web.enable-lifecycle" in str(c) for c in (command if isinstance(command, list) else [command])):
+        err(f"compose {name}: Prometheus's lifecycle API (--web.enable-lifecycle) must stay off")
+# .env.example documents every required variable and ships no value for any secret.
+if not os.path.exists(".env.example"):
+    err("compose: .env.example is missing (the template of the local .env)")
+else:
+    example = {}
+    for line in open(".env.example"):
+        m = re.match(r"^([A-Z][A-Z0-9_]*)=(.*)$", line.strip())
+        if m:
+            example[m[1]] = m[2]
+    for var in sorted(required - set(example)):
+        err(f"compose: required variable {var} is not in .env.example")
+    for var, value in example.items():
+        if SECRET_NAME.search(var) and value:
+            err(f".env.example: {var} has a value; secrets are generated or filled in, never shipped")
+print("ok   docker-compose.yml: %d services, %d required secrets, ports on 127.0.0.1" % (len(cs), len(required)) if not [e for e in errors if e.startswith(("compose", ".env"))] else "FAIL docker-compose.yml")
 
 # ---- 3. copies that must stay identical
 if open("deploy/docker/postgres-init.sh").read() != open("deploy/k8s/components/infrastructure/postgres-init.sh").read():
@@ -280,7 +348,7 @@ for f in glob.glob("deploy/grafana/dashboards/*.json"):
 for f in glob.glob("deploy/grafana/provisioning/*/*.yml"):
     yaml.safe_load(open(f))
 
-for e in errors:
+for e in dict.fromkeys(errors):
     print("FAIL " + e)
 sys.exit(1 if errors else 0)
 PY
