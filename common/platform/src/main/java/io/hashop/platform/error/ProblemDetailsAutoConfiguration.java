@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -19,6 +20,19 @@ public class ProblemDetailsAutoConfiguration {
 	@Bean
 	ProblemDetailsExceptionHandler problemDetailsExceptionHandler() {
 		return new ProblemDetailsExceptionHandler();
+	}
+
+	/** Only where there is a database. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "org.springframework.dao.DataAccessException",
+			"org.springframework.transaction.CannotCreateTransactionException" })
+	static class DatabaseErrors {
+
+		@Bean
+		DatabaseUnavailableProblemHandler databaseUnavailableProblemHandler() {
+			return new DatabaseUnavailableProblemHandler();
+		}
+
 	}
 
 }

@@ -23,6 +23,16 @@ public class GrpcPlatformAutoConfiguration {
 		return new PlatformGrpcExceptionHandler();
 	}
 
+	/**
+	 * Only where there is a database: its unavailability is the caller's 503, not a bug.
+	 */
+	@Bean
+	@Order(0)
+	@ConditionalOnClass(name = "org.springframework.dao.DataAccessException")
+	GrpcExceptionHandler databaseUnavailableGrpcExceptionHandler() {
+		return new DatabaseUnavailableGrpcExceptionHandler();
+	}
+
 	@Bean
 	@GlobalServerInterceptor
 	@ConditionalOnBean(InternalTokenVerifier.class)

@@ -1,15 +1,13 @@
-package io.hashop.user.config;
+package io.hashop.platform.grpc;
 
 import io.grpc.Status;
 import io.grpc.StatusException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.grpc.server.exception.GrpcExceptionHandler;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
@@ -19,8 +17,6 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * or answer with 503, instead of an {@code INTERNAL} error. Nothing was committed: the
  * statement or transaction failed.
  */
-@Component
-@Order(0)
 class DatabaseUnavailableGrpcExceptionHandler implements GrpcExceptionHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(DatabaseUnavailableGrpcExceptionHandler.class);
