@@ -70,6 +70,13 @@ public final class SystemUnderTest {
 				// the gateway's own tests cover the limit.
 				.environment("gateway", "RATE_LIMIT_AUTH", "100000")
 				.environment("gateway-2", "RATE_LIMIT_AUTH", "100000")
+				// The hostile-input suite sends 20,000 requests from one address and
+				// a few sessions in two minutes; the gateway's own tests cover these
+				// limits.
+				.environment("gateway", "RATE_LIMIT_IP", "1000000")
+				.environment("gateway-2", "RATE_LIMIT_IP", "1000000")
+				.environment("gateway", "RATE_LIMIT_USER", "1000000")
+				.environment("gateway-2", "RATE_LIMIT_USER", "1000000")
 				.logs(Path.of(System.getProperty("hashop.system.logs", "target/platform-logs")))
 				.start();
 			shared = new SystemUnderTest(platform);
