@@ -5,6 +5,7 @@ import java.text.ParseException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -16,9 +17,13 @@ import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 
 /**
  * Verifies internal tokens addressed to this process: HS256 only, valid signature, this
- * audience, the platform issuer, not expired.
+ * audience, the platform issuer, not expired, and a subject that is a user id (a UUID) or
+ * absent.
  */
 public class InternalTokenVerifier {
+
+	private static final Pattern USER_ID = Pattern
+		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
 	private final MACVerifier signatureVerifier;
 
@@ -53,8 +58,14 @@ public class InternalTokenVerifier {
 			}
 			JWTClaimsSet claims = jwt.getJWTClaimsSet();
 			this.claimsVerifier.verify(claims, null);
+			String subject = claims.getSubject();
+			if (subject != null && !USER_ID.matcher(subject).matches()) {
+				// Every user id is a UUID: anything else is a bad token, not input to
+				// parse.
+				throw new InvalidInternalTokenException("Internal token names no valid user");
+			}
 			List<String> roles = claims.getStringListClaim(InternalTokenIssuer.ROLES);
-			return new CallerIdentity(claims.getSubject(), (roles != null) ? new HashSet<>(roles) : Set.of());
+			return new CallerIdentity(subject, (roles != null) ? new HashSet<>(roles) : Set.of());
 		}
 		catch (ParseException | JOSEException ex) {
 			throw new InvalidInternalTokenException("Internal token is malformed", ex);

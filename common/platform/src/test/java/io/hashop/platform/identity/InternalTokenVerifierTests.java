@@ -12,6 +12,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class InternalTokenVerifierTests {
 
+	static final String USER_ID = "3f1c2b9e-7d4a-4e8b-9c1d-5a6b7c8d9e0f";
+
 	static final String SECRET = "unit-test-secret-unit-test-secret-0123";
 
 	final InternalIdentityProperties orderService = properties(SECRET, "order-service");
@@ -22,11 +24,11 @@ class InternalTokenVerifierTests {
 
 	@Test
 	void acceptsATokenForThisServiceAndReturnsItsCaller() {
-		String token = this.issuer.issue(CallerIdentity.user("user-1", Set.of("ADMIN")), "order-service");
+		String token = this.issuer.issue(CallerIdentity.user(USER_ID, Set.of("ADMIN")), "order-service");
 
 		CallerIdentity caller = this.verifier.verify(token);
 
-		assertThat(caller.userId()).isEqualTo("user-1");
+		assertThat(caller.userId()).isEqualTo(USER_ID);
 		assertThat(caller.isAdmin()).isTrue();
 	}
 
@@ -49,7 +51,7 @@ class InternalTokenVerifierTests {
 	void rejectsATokenSignedWithAnotherKey() {
 		InternalTokenIssuer forger = new InternalTokenIssuer(
 				properties("forged-secret-forged-secret-forged-01", "order-service"), Clock.systemUTC());
-		String token = forger.issue(CallerIdentity.user("user-1", Set.of("ADMIN")), "order-service");
+		String token = forger.issue(CallerIdentity.user(USER_ID, Set.of("ADMIN")), "order-service");
 
 		assertThatExceptionOfType(InvalidInternalTokenException.class).isThrownBy(() -> this.verifier.verify(token));
 	}
@@ -65,8 +67,7 @@ class InternalTokenVerifierTests {
 
 	@Test
 	void rejectsAnUnsignedTokenWithTheSameClaims() {
-		String[] parts = this.issuer.issue(CallerIdentity.user("user-1", Set.of("ADMIN")), "order-service")
-			.split("\\.");
+		String[] parts = this.issuer.issue(CallerIdentity.user(USER_ID, Set.of("ADMIN")), "order-service").split("\\.");
 		String unsignedHeader = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes());
 
 		assertThatExceptionOfType(InvalidInternalTokenException.class)
@@ -75,13 +76,22 @@ class InternalTokenVerifierTests {
 
 	@Test
 	void rejectsATamperedPayload() {
-		String[] parts = this.issuer.issue(CallerIdentity.user("user-1", Set.of("USER")), "order-service").split("\\.");
+		String[] parts = this.issuer.issue(CallerIdentity.user(USER_ID, Set.of("USER")), "order-service").split("\\.");
 		String admin = Base64.getUrlEncoder()
 			.withoutPadding()
 			.encodeToString(new String(Base64.getUrlDecoder().decode(parts[1])).replace("USER", "ADMIN").getBytes());
 
 		assertThatExceptionOfType(InvalidInternalTokenException.class)
 			.isThrownBy(() -> this.verifier.verify(parts[0] + "." + admin + "." + parts[2]));
+	}
+
+	@Test
+	void rejectsATokenWhoseSubjectIsNoUserId() {
+		for (String subject : new String[] { "not-a-uuid", "", "%00", "x".repeat(255), USER_ID + "0" }) {
+			String token = this.issuer.issue(CallerIdentity.user(subject, Set.of()), "order-service");
+			assertThatExceptionOfType(InvalidInternalTokenException.class).as(subject)
+				.isThrownBy(() -> this.verifier.verify(token));
+		}
 	}
 
 	@Test
