@@ -1,9 +1,12 @@
 package io.hashop.bff.security;
 
+import java.util.List;
+
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -19,6 +22,7 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
@@ -32,6 +36,10 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 class SecurityConfiguration {
+
+	/** The methods {@code StrictHttpFirewall} lets through by default. */
+	private static final List<String> FIREWALL_METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE",
+			"OPTIONS");
 
 	@Bean
 	SecurityContextRepository securityContextRepository() {
@@ -55,6 +63,24 @@ class SecurityConfiguration {
 			}
 		});
 		return repository;
+	}
+
+	/**
+	 * A request Spring Security's firewall refuses is a 400 problem+json (405 for a
+	 * method it does not allow: TRACE, CONNECT, PROPFIND...), written here rather than by
+	 * {@code sendError}, whose error dispatch the firewall would refuse again.
+	 */
+	@Bean
+	RequestRejectedHandler requestRejectedHandler() {
+		return (request, response, ex) -> {
+			if (!FIREWALL_METHODS.contains(request.getMethod())) {
+				response.setHeader(HttpHeaders.ALLOW, String.join(", ", FIREWALL_METHODS));
+				ProblemResponses.write(response, HttpStatus.METHOD_NOT_ALLOWED, "The HTTP method is not allowed.");
+			}
+			else {
+				ProblemResponses.write(response, HttpStatus.BAD_REQUEST, "The request was rejected.");
+			}
+		};
 	}
 
 	@Bean
