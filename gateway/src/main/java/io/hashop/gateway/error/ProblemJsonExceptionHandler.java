@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.WebExceptionHandler;
 
 /**
@@ -57,6 +58,10 @@ class ProblemJsonExceptionHandler implements WebExceptionHandler, Ordered {
 		// describe this body.
 		headers.clear();
 		response.setStatusCode(problem.status());
+		if (ex instanceof ResponseStatusException statusException) {
+			// What the status needs, such as Allow with a 405.
+			headers.addAll(statusException.getHeaders());
+		}
 		headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		if (problem.retryAfter() != null) {
 			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(problem.retryAfterSeconds()));

@@ -14,7 +14,10 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
-/** Answers 431 when the request headers add up to more than the configured size. */
+/**
+ * Answers 431 when the request headers add up to more than the configured size, or are
+ * more lines than the configured count.
+ */
 @Component
 class HeaderSizeFilter implements WebFilter, Ordered {
 
@@ -22,8 +25,11 @@ class HeaderSizeFilter implements WebFilter, Ordered {
 
 	private final long maxBytes;
 
+	private final int maxCount;
+
 	HeaderSizeFilter(RequestLimitProperties properties) {
 		this.maxBytes = properties.maxHeaderSize().toBytes();
+		this.maxCount = properties.maxHeaderCount();
 	}
 
 	@Override
@@ -37,7 +43,20 @@ class HeaderSizeFilter implements WebFilter, Ordered {
 			return Mono.error(new EdgeRejectionException(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
 					"The request headers are too large."));
 		}
+		if (count(exchange.getRequest().getHeaders()) > this.maxCount) {
+			return Mono.error(new EdgeRejectionException(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
+					"The request has too many headers."));
+		}
 		return chain.filter(exchange);
+	}
+
+	/** The number of header lines as sent: one for each value. */
+	static long count(HttpHeaders headers) {
+		long count = 0;
+		for (Map.Entry<String, List<String>> header : headers.headerSet()) {
+			count += header.getValue().size();
+		}
+		return count;
 	}
 
 	/** The size of the headers as sent: {@code name: value} and a line break for each. */

@@ -1,6 +1,7 @@
 package io.hashop.gateway.requestlimit;
 
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -14,9 +15,12 @@ import org.springframework.validation.annotation.Validated;
  * @param maxHeaderSize the largest total of request header names and values (431 above
  * it, as problem+json); {@code server.max-http-request-header-size} is Netty's harder
  * limit behind it, answered 431 without a body
+ * @param maxHeaderCount the most request header lines, {@code X-Request-Id} included (431
+ * above it, as problem+json); below the 100 the BFF's server accepts, with room for the
+ * {@code X-Forwarded-*} headers the gateway adds
  */
 @Validated
 @ConfigurationProperties("hashop.gateway.request-limits")
 public record RequestLimitProperties(@DefaultValue("64KB") @NotNull DataSize maxBodySize,
-		@DefaultValue("16KB") @NotNull DataSize maxHeaderSize) {
+		@DefaultValue("16KB") @NotNull DataSize maxHeaderSize, @DefaultValue("90") @Positive int maxHeaderCount) {
 }

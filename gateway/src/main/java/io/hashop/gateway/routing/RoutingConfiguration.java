@@ -46,6 +46,11 @@ class RoutingConfiguration {
 	}
 
 	@Bean
+	MethodFilter methodFilter() {
+		return new MethodFilter();
+	}
+
+	@Bean
 	CanonicalPathFilter canonicalPathFilter() {
 		return new CanonicalPathFilter();
 	}

@@ -96,6 +96,25 @@ class RequestLimitsIntegrationTests extends EdgeIntegrationTest {
 	}
 
 	@Test
+	void answersProblem431ForMoreThan100HeadersWithoutBotheringTheBff() {
+		RawHttp.Answer answer = RawHttp.exchange(this.port, request(headers(100)), new byte[0]);
+
+		assertThat(answer.status()).isEqualTo(431);
+		assertThat(answer.headers()).containsEntry("content-type", "application/problem+json");
+		assertThat(answer.body()).contains("\"status\":431");
+		assertThat(reachedBff()).isZero();
+	}
+
+	@Test
+	void passes90HeadersToTheBff() {
+		// With Host, Connection and the X-Request-Id the gateway adds: 90.
+		RawHttp.Answer answer = RawHttp.exchange(this.port, request(headers(87)), new byte[0]);
+
+		assertThat(answer.status()).isEqualTo(200);
+		assertThat(reachedBff()).isEqualTo(1);
+	}
+
+	@Test
 	void passesHeadersWithinTheLimit() {
 		HttpResponse<String> response = client().get("/api/products", "X-Big", "x".repeat(12 * 1024));
 
@@ -107,6 +126,19 @@ class RequestLimitsIntegrationTests extends EdgeIntegrationTest {
 		char[] filler = new char[bytes - 2];
 		Arrays.fill(filler, 'a');
 		return "\"" + new String(filler) + "\"";
+	}
+
+	private static String request(String headers) {
+		return "GET /api/products HTTP/1.1\nHost: localhost" + headers;
+	}
+
+	/** This many more header lines, each with a name of its own. */
+	private static String headers(int count) {
+		StringBuilder headers = new StringBuilder();
+		for (int i = 0; i < count; i++) {
+			headers.append("\nX-Header-").append(i).append(": ").append(i);
+		}
+		return headers.toString();
 	}
 
 }

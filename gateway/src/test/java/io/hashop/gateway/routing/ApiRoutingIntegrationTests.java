@@ -91,6 +91,61 @@ class ApiRoutingIntegrationTests extends EdgeIntegrationTest {
 		assertThat(answer.headers()).containsEntry("x-content-type-options", "nosniff");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "/api/products/%ff", "/api/products/%C0%AE", "/api/products/x%00", "/api/products?q=%ff",
+			"/api/products?q=%00", "/api/products?q=%e2%82" })
+	void answersProblem400ForMalformedEncodingsWithoutBotheringTheBff(String target) {
+		RawHttp.Answer answer = RawHttp.exchange(this.port, "GET " + target + " HTTP/1.1\nHost: localhost",
+				new byte[0]);
+
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.headers()).containsEntry("content-type", "application/problem+json");
+		assertThat(answer.body()).contains("\"status\":400");
+		assertThat(reachedBff()).isZero();
+	}
+
+	@Test
+	void passesWellEncodedUtf8InPathAndQuery() {
+		RawHttp.Answer answer = RawHttp.exchange(this.port,
+				"GET /api/products/caf%C3%A9?q=%E2%82%AC+x&sort=name HTTP/1.1\nHost: localhost", new byte[0]);
+
+		assertThat(answer.status()).isEqualTo(200);
+		assertThat(onlyRequest().query()).isEqualTo("q=%E2%82%AC+x&sort=name");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "CONNECT", "TRACE", "PROPFIND", "FOO", "get", "Post" })
+	void answersProblem405ForMethodsOutsideTheApiWithoutBotheringTheBff(String method) {
+		RawHttp.Answer answer = RawHttp.exchange(this.port, method + " /api/products HTTP/1.1\nHost: localhost",
+				new byte[0]);
+
+		assertThat(answer.status()).isEqualTo(405);
+		assertThat(answer.headers()).containsEntry("content-type", "application/problem+json")
+			.containsEntry("allow", "GET,HEAD,POST,PUT,PATCH,DELETE,OPTIONS");
+		assertThat(answer.body()).contains("\"status\":405");
+		assertThat(reachedBff()).isZero();
+	}
+
+	@Test
+	void answersProblem405ForConnectInAuthorityForm() {
+		RawHttp.Answer answer = RawHttp.exchange(this.port, "CONNECT localhost:80 HTTP/1.1\nHost: localhost:80",
+				new byte[0]);
+
+		assertThat(answer.status()).isEqualTo(405);
+		assertThat(answer.headers()).containsEntry("content-type", "application/problem+json");
+		assertThat(reachedBff()).isZero();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "PATCH", "DELETE", "OPTIONS" })
+	void forwardsTheApisOtherMethods(String method) {
+		RawHttp.Answer answer = RawHttp.exchange(this.port,
+				method + " /api/orders/1 HTTP/1.1\nHost: localhost\nContent-Length: 0", new byte[0]);
+
+		assertThat(answer.status()).isEqualTo(200);
+		assertThat(onlyRequest().method()).isEqualTo(method);
+	}
+
 	@Test
 	void answersHealthProbesWithoutTouchingTheBff() {
 		EdgeClient client = client();
