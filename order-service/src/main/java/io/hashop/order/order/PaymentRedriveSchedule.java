@@ -5,11 +5,13 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the payment re-drive every {@code interval} on each instance, unless
+ * Runs the payment re-drive every {@code interval} on each instance, from one
+ * {@code timeout} after start-up, unless
  * {@code hashop.order.payment-redrive.enabled=false}; a failed pass (database away) is
  * logged and the next one tries again.
  */
@@ -30,7 +32,10 @@ class PaymentRedriveSchedule implements SchedulingConfigurer {
 
 	@Override
 	public void configureTasks(ScheduledTaskRegistrar registrar) {
-		registrar.addFixedDelayTask(this::runOnce, this.properties.interval());
+		// The first pass waits a whole timeout: outcomes that arrived while this instance
+		// was down are still being consumed, and would otherwise be asked for again.
+		registrar.addFixedDelayTask(
+				new FixedDelayTask(this::runOnce, this.properties.interval(), this.properties.timeout()));
 	}
 
 	private void runOnce() {

@@ -78,6 +78,7 @@ class HostileInputIntegrationTests {
 		figures.put("threads", THREADS);
 		figures.put("violations", tally.violationCount());
 		figures.putAll(tally.byRouteAndStatus());
+		tally.protocolRejections().forEach((status, count) -> figures.put("protocol-level " + status, count));
 		Figures.print("HostileInputIntegrationTests.public", figures);
 		Figures.print("HostileInputIntegrationTests.public-broken", tally.brokenRules());
 		assertThat(tally.total()).isEqualTo(REQUESTS);

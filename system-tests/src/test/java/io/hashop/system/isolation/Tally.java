@@ -30,6 +30,8 @@ final class Tally {
 
 	private final Map<String, LongAdder> broken = new ConcurrentHashMap<>();
 
+	private final Map<Integer, LongAdder> protocolRejections = new ConcurrentHashMap<>();
+
 	void answered(HostileRequest request, RawHttp.Answer answer) {
 		count(request.route.key() + " " + answer.status());
 		if (answer.status() >= 500) {
@@ -41,7 +43,7 @@ final class Tally {
 			// line over 4 KB, headers over 32 KB, bytes a header may not hold, a URI Java
 			// cannot parse): a bare status line, no body to leak. Counted, listed in
 			// gateway/README.md as not yet problem+json.
-			count("protocol-level " + answer.status());
+			this.protocolRejections.computeIfAbsent(answer.status(), (status) -> new LongAdder()).increment();
 		}
 		else if (answer.status() >= 400 && !request.head()
 				&& !answer.contentType().startsWith("application/problem+json")) {
@@ -83,6 +85,13 @@ final class Tally {
 
 	private void count(String key) {
 		this.counts.computeIfAbsent(key, (k) -> new LongAdder()).increment();
+	}
+
+	/** Bare status lines of the HTTP decoder, by status. */
+	Map<Integer, Long> protocolRejections() {
+		Map<Integer, Long> sorted = new TreeMap<>();
+		this.protocolRejections.forEach((status, count) -> sorted.put(status, count.sum()));
+		return sorted;
 	}
 
 	/** {@code rule status route} to count, sorted: what broke, where. */

@@ -22,9 +22,12 @@ public class ProblemDetailsAutoConfiguration {
 		return new ProblemDetailsExceptionHandler();
 	}
 
-	/** Only where there is a database. */
+	/**
+	 * Only where there is a JDBC database (not in the BFF, whose data access failures are
+	 * Redis, answered by its own handler).
+	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = { "org.springframework.dao.DataAccessException",
+	@ConditionalOnClass(name = { "org.springframework.jdbc.core.JdbcTemplate",
 			"org.springframework.transaction.CannotCreateTransactionException" })
 	static class DatabaseErrors {
 

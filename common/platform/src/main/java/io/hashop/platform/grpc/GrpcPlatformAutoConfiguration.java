@@ -28,7 +28,7 @@ public class GrpcPlatformAutoConfiguration {
 	 */
 	@Bean
 	@Order(0)
-	@ConditionalOnClass(name = "org.springframework.dao.DataAccessException")
+	@ConditionalOnClass(name = "org.springframework.jdbc.core.JdbcTemplate")
 	GrpcExceptionHandler databaseUnavailableGrpcExceptionHandler() {
 		return new DatabaseUnavailableGrpcExceptionHandler();
 	}
