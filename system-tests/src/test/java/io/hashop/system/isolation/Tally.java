@@ -32,6 +32,8 @@ final class Tally {
 
 	private final Map<Integer, LongAdder> protocolRejections = new ConcurrentHashMap<>();
 
+	private final LongAdder retriesAfterTimeout = new LongAdder();
+
 	void answered(HostileRequest request, RawHttp.Answer answer) {
 		count(request.route.key() + " " + answer.status());
 		if (answer.status() >= 500) {
@@ -62,6 +64,14 @@ final class Tally {
 	void unanswered(HostileRequest request, Exception failure) {
 		count(request.route.key() + " none");
 		violation("no answer (" + failure + ")", request, null);
+	}
+
+	void retriedAfterTimeout() {
+		this.retriesAfterTimeout.increment();
+	}
+
+	long retriesAfterTimeout() {
+		return this.retriesAfterTimeout.sum();
 	}
 
 	int violationCount() {
