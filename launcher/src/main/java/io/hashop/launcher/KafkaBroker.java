@@ -135,8 +135,8 @@ public final class KafkaBroker implements AutoCloseable {
 	}
 
 	private void format() throws IOException {
-		Process format = new ProcessBuilder(
-				command("kafka.tools.StorageTool", "format", "-t", clusterId(), "-c", serverProperties().toString()))
+		Process format = new ProcessBuilder(command("kafka.tools.StorageTool", "format", "--cluster-id=" + clusterId(),
+				"-c", serverProperties().toString()))
 			.redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
 			.start();
@@ -261,7 +261,11 @@ public final class KafkaBroker implements AutoCloseable {
 	}
 
 	/** A cluster id as Kafka writes them: 16 random bytes, URL-safe Base64. */
-	private static String clusterId() {
+	/**
+	 * A random id, passed as {@code --cluster-id=<id>}: one in 64 starts with {@code -},
+	 * which the tool's argument parser would take for an option.
+	 */
+	static String clusterId() {
 		byte[] bytes = new byte[16];
 		new SecureRandom().nextBytes(bytes);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
