@@ -150,9 +150,7 @@ public final class Launcher {
 		failed.filter((process) -> !this.supervisor.isStopping())
 			.ifPresent((process) -> this.console.reportFailure(process, TAIL_LINES));
 		if (failed.isEmpty()) {
-			processes.forEach((process) -> handles.stream()
-				.filter((handle) -> handle.name().equals(process.service().name()))
-				.forEach((handle) -> handle.markReadyIf(process)));
+			handles.forEach((handle) -> handle.process().ifPresent(handle::markReadyIf));
 			this.out.println("  ready: " + Console.names(processes));
 		}
 		return failed.isEmpty();
