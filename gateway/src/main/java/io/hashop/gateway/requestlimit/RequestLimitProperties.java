@@ -14,7 +14,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBodySize the largest request body passed to the BFF (413 above it)
  * @param maxHeaderSize the largest total of request header names and values (431 above
  * it, as problem+json); {@code server.max-http-request-header-size} is Netty's harder
- * limit behind it, answered 431 without a body
+ * limit behind it, answered 431 as well
  * @param maxHeaderCount the most request header lines, {@code X-Request-Id} included (431
  * above it, as problem+json); below the 100 the BFF's server accepts, with room for the
  * {@code X-Forwarded-*} headers the gateway adds

@@ -88,14 +88,6 @@ class RequestLimitsIntegrationTests extends EdgeIntegrationTest {
 	}
 
 	@Test
-	void answers431ForHeadersOverNettysHardLimit() {
-		HttpResponse<String> response = client().get("/api/products", "X-Big", "x".repeat(40 * 1024));
-
-		assertThat(response.statusCode()).isEqualTo(431);
-		assertThat(reachedBff()).isZero();
-	}
-
-	@Test
 	void answersProblem431ForMoreThan100HeadersWithoutBotheringTheBff() {
 		RawHttp.Answer answer = RawHttp.exchange(this.port, request(headers(100)), new byte[0]);
 

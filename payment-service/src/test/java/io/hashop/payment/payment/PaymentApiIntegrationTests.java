@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -143,6 +144,37 @@ class PaymentApiIntegrationTests {
 		}
 		assertThat(get("/payments", this.issuer.issue(CallerIdentity.anonymous(), "payment-service")).statusCode())
 			.isEqualTo(401);
+	}
+
+	@Test
+	void answersEveryRejectedRequestWithAProblem() throws Exception {
+		String token = token(this.alice);
+		List<String> requests = List.of("FOO /payments", "POST /payments", "DELETE /payments/orders/x", "PUT /payments",
+				"GET /payments;x=y", "GET /payments//orders", "GET /payments/orders/", "GET /payments/../actuator/env",
+				"GET /nowhere", "GET /payments?limit=1&limit=2", "GET /payments?limit=" + "9".repeat(3000),
+				"GET /payments/orders/%00", "GET /payments?limit=%25zz");
+		List<String> answers = new ArrayList<>();
+		for (String request : requests) {
+			String[] parts = request.split(" ", 2);
+			for (String accept : List.of("*/*", "application/xml")) {
+				HttpResponse<String> response = this.http
+					.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + parts[1]))
+						.method(parts[0], HttpRequest.BodyPublishers.noBody())
+						.header("Authorization", "Bearer " + token)
+						.header("Accept", accept)
+						.build(), HttpResponse.BodyHandlers.ofString());
+				answers.add(answer(request + " accepting " + accept, response));
+			}
+		}
+		answers.add(answer("a 9 KB token", get("/payments", "a".repeat(9_000))));
+		assertThat(answers)
+			.allSatisfy((answer) -> assertThat(answer).matches(".* -> (2\\d\\d|4\\d\\d application/problem\\+json.*)"));
+	}
+
+	private static String answer(String request, HttpResponse<String> response) {
+		String type = (response.statusCode() < 300) ? ""
+				: " " + response.headers().firstValue("Content-Type").orElse("(no body type)");
+		return request + " -> " + response.statusCode() + type;
 	}
 
 	@Test

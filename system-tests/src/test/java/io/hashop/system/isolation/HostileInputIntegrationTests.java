@@ -80,7 +80,6 @@ class HostileInputIntegrationTests {
 		figures.put("violations", tally.violationCount());
 		figures.put("retried after a timeout", tally.retriesAfterTimeout());
 		figures.putAll(tally.byRouteAndStatus());
-		tally.protocolRejections().forEach((status, count) -> figures.put("protocol-level " + status, count));
 		Figures.print("HostileInputIntegrationTests.public", figures);
 		Figures.print("HostileInputIntegrationTests.public-broken", tally.brokenRules());
 		assertThat(tally.total()).isEqualTo(REQUESTS);

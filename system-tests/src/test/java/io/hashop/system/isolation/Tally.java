@@ -30,22 +30,12 @@ final class Tally {
 
 	private final Map<String, LongAdder> broken = new ConcurrentHashMap<>();
 
-	private final Map<Integer, LongAdder> protocolRejections = new ConcurrentHashMap<>();
-
 	private final LongAdder retriesAfterTimeout = new LongAdder();
 
 	void answered(HostileRequest request, RawHttp.Answer answer) {
 		count(request.route.key() + " " + answer.status());
 		if (answer.status() >= 500) {
 			violation("status " + answer.status(), request, answer);
-		}
-		else if (answer.status() >= 400 && !request.head() && isProtocolRejection(answer)) {
-			// Refused by the HTTP decoder before any filter of the gateway runs (a
-			// request
-			// line over 4 KB, headers over 32 KB, bytes a header may not hold, a URI Java
-			// cannot parse): a bare status line, no body to leak. Counted, listed in
-			// gateway/README.md as not yet problem+json.
-			this.protocolRejections.computeIfAbsent(answer.status(), (status) -> new LongAdder()).increment();
 		}
 		else if (answer.status() >= 400 && !request.head()
 				&& !answer.contentType().startsWith("application/problem+json")) {
@@ -55,10 +45,6 @@ final class Tally {
 			.filter(answer.body()::contains)
 			.findFirst()
 			.ifPresent((leak) -> violation("leaks '" + leak + "'", request, answer));
-	}
-
-	private static boolean isProtocolRejection(RawHttp.Answer answer) {
-		return answer.body().isEmpty() && answer.contentType().isEmpty();
 	}
 
 	void unanswered(HostileRequest request, Exception failure) {
@@ -98,12 +84,6 @@ final class Tally {
 	}
 
 	/** Bare status lines of the HTTP decoder, by status. */
-	Map<Integer, Long> protocolRejections() {
-		Map<Integer, Long> sorted = new TreeMap<>();
-		this.protocolRejections.forEach((status, count) -> sorted.put(status, count.sum()));
-		return sorted;
-	}
-
 	/** {@code rule status route} to count, sorted: what broke, where. */
 	Map<String, Long> brokenRules() {
 		Map<String, Long> sorted = new TreeMap<>();

@@ -68,6 +68,16 @@ public class KafkaPlatformAutoConfiguration {
 			// A new group must see the events published before it first started.
 			putIfAbsent(factory.getConfigurationProperties(), configs, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
 					"earliest");
+			// A killed instance never leaves its group: its partitions wait for the
+			// session to
+			// expire. Kafka's 45 s default would stall payments for longer than
+			// order-service
+			// waits before asking for one again; 10 s (heartbeat every 3 s) bounds the
+			// stall.
+			putIfAbsent(factory.getConfigurationProperties(), configs, ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
+					10_000);
+			putIfAbsent(factory.getConfigurationProperties(), configs, ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG,
+					3_000);
 			factory.updateConfigs(configs);
 		};
 	}

@@ -1,4 +1,4 @@
-package io.hashop.bff.security;
+package io.hashop.platform.error;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
