@@ -56,6 +56,9 @@ public final class LocalPlatform implements AutoCloseable {
 	/**
 	 * @param repoRoot the repository root, where the services' jars were built
 	 */
+	/** The options {@code ./run-local.sh} gives every service: small heaps, C1 only. */
+	public static final List<String> LAUNCHER_JVM_OPTIONS = ServiceTable.JVM_OPTIONS;
+
 	public static Builder builder(Path repoRoot) {
 		return new Builder(repoRoot);
 	}
@@ -179,6 +182,8 @@ public final class LocalPlatform implements AutoCloseable {
 
 		private boolean supervised;
 
+		private List<String> jvmOptions = ServiceTable.JVM_OPTIONS;
+
 		private Builder(Path repoRoot) {
 			this.repoRoot = repoRoot;
 		}
@@ -208,6 +213,15 @@ public final class LocalPlatform implements AutoCloseable {
 		 */
 		public Builder supervised() {
 			this.supervised = true;
+			return this;
+		}
+
+		/**
+		 * The JVM options of every service in place of the launcher's small, quick-JIT
+		 * ones ({@link #LAUNCHER_JVM_OPTIONS}): a benchmark runs the images' options.
+		 */
+		public Builder jvmOptions(List<String> options) {
+			this.jvmOptions = List.copyOf(options);
 			return this;
 		}
 
@@ -263,7 +277,8 @@ public final class LocalPlatform implements AutoCloseable {
 						Map<String, String> processEnv = new LinkedHashMap<>(
 								ServiceEnvironment.build(spec, infrastructureEnv, secrets));
 						processEnv.putAll(this.environment.getOrDefault(spec.name(), Map.of()));
-						ServiceHandle handle = new ServiceHandle(spec, processEnv, jdk.java(), layout, readiness);
+						ServiceHandle handle = new ServiceHandle(spec, processEnv, jdk.java(), this.jvmOptions, layout,
+								readiness);
 						handles.put(spec.name(), handle);
 						supervisor.start(handle);
 						started.add(handle);

@@ -51,7 +51,13 @@ public final class ServiceHandle {
 
 	ServiceHandle(ServiceSpec service, Map<String, String> environment, Path java, RepoLayout layout,
 			Readiness readiness) {
-		this(service, environment, (spec, env) -> ServiceProcess.start(spec, java, layout, env), layout, readiness);
+		this(service, environment, java, ServiceTable.JVM_OPTIONS, layout, readiness);
+	}
+
+	ServiceHandle(ServiceSpec service, Map<String, String> environment, Path java, List<String> jvmOptions,
+			RepoLayout layout, Readiness readiness) {
+		this(service, environment, (spec, env) -> ServiceProcess.start(spec, java, jvmOptions, layout, env), layout,
+				readiness);
 	}
 
 	ServiceHandle(ServiceSpec service, Map<String, String> environment, ProcessStarter starter, RepoLayout layout,

@@ -42,12 +42,12 @@ final class ServiceProcess {
 	}
 
 	/** Starts {@code java <options> -jar <jar>} with the output appended to the log. */
-	static ServiceProcess start(ServiceSpec service, Path java, RepoLayout layout, Map<String, String> env)
-			throws IOException {
+	static ServiceProcess start(ServiceSpec service, Path java, List<String> jvmOptions, RepoLayout layout,
+			Map<String, String> env) throws IOException {
 		Path log = layout.log(service);
 		Files.createDirectories(log.getParent());
 		long logStart = Files.exists(log) ? Files.size(log) : 0;
-		ProcessBuilder builder = new ProcessBuilder(command(java, layout.jar(service)))
+		ProcessBuilder builder = new ProcessBuilder(command(java, jvmOptions, layout.jar(service)))
 			.directory(layout.root().toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -55,10 +55,10 @@ final class ServiceProcess {
 		return new ServiceProcess(service, builder.start(), log, logStart, Instant.now());
 	}
 
-	static List<String> command(Path java, Path jar) {
+	static List<String> command(Path java, List<String> jvmOptions, Path jar) {
 		List<String> command = new ArrayList<>();
 		command.add(java.toString());
-		command.addAll(ServiceTable.JVM_OPTIONS);
+		command.addAll(jvmOptions);
 		command.addAll(List.of("-jar", jar.toString()));
 		return command;
 	}

@@ -20,7 +20,8 @@ class ServiceProcessTests {
 
 	@Test
 	void commandRunsTheJarWithSmallJvmOptions() {
-		assertThat(ServiceProcess.command(Path.of("/jdk/bin/java"), Path.of("/repo/gateway/target/gateway.jar")))
+		assertThat(ServiceProcess.command(Path.of("/jdk/bin/java"), ServiceTable.JVM_OPTIONS,
+				Path.of("/repo/gateway/target/gateway.jar")))
 			.containsExactly("/jdk/bin/java", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
 					"--enable-native-access=ALL-UNNAMED", "-jar", "/repo/gateway/target/gateway.jar");
 	}

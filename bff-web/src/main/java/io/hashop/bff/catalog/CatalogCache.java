@@ -55,6 +55,9 @@ class CatalogCache {
 	}
 
 	List<ProductResponse> get(Supplier<List<ProductResponse>> source) {
+		if (!this.properties.enabled()) {
+			return source.get();
+		}
 		List<ProductResponse> cached = this.local.getIfPresent(KEY);
 		if (cached != null) {
 			this.metrics.localHit.increment();

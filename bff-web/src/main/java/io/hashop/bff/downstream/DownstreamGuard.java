@@ -35,8 +35,11 @@ public class DownstreamGuard {
 
 	private final Retry retry;
 
-	DownstreamGuard(String name, DownstreamProperties.Service config, Registries registries) {
+	private final boolean enabled;
+
+	DownstreamGuard(String name, DownstreamProperties.Service config, Registries registries, boolean enabled) {
 		this.name = name;
+		this.enabled = enabled;
 		this.config = config;
 		this.circuitBreaker = registries.breakers()
 			.circuitBreaker(name,
@@ -71,12 +74,15 @@ public class DownstreamGuard {
 
 	/** An idempotent read: retried on transient failures while the deadline allows. */
 	public <T> T read(Deadline deadline, Function<Duration, T> call) {
+		if (!this.enabled) {
+			return execute(attempt(deadline, call));
+		}
 		return execute(Retry.decorateSupplier(this.retry, protectedAttempt(deadline, call)));
 	}
 
 	/** A write: one attempt, never retried. */
 	public <T> T write(Deadline deadline, Function<Duration, T> call) {
-		return execute(protectedAttempt(deadline, call));
+		return execute(this.enabled ? protectedAttempt(deadline, call) : attempt(deadline, call));
 	}
 
 	public String name() {
@@ -84,14 +90,18 @@ public class DownstreamGuard {
 	}
 
 	private <T> Supplier<T> protectedAttempt(Deadline deadline, Function<Duration, T> call) {
-		Supplier<T> attempt = () -> {
+		Supplier<T> attempt = attempt(deadline, call);
+		return CircuitBreaker.decorateSupplier(this.circuitBreaker, Bulkhead.decorateSupplier(this.bulkhead, attempt));
+	}
+
+	private <T> Supplier<T> attempt(Deadline deadline, Function<Duration, T> call) {
+		return () -> {
 			Duration timeout = deadline.remainingOrAtMost(this.config.timeout());
 			if (timeout.isZero()) {
 				throw new DownstreamUnavailableException(this.name, null);
 			}
 			return call.apply(timeout);
 		};
-		return CircuitBreaker.decorateSupplier(this.circuitBreaker, Bulkhead.decorateSupplier(this.bulkhead, attempt));
 	}
 
 	private <T> T execute(Supplier<T> guarded) {

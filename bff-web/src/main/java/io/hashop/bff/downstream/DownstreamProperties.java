@@ -19,11 +19,13 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param requestBudget the most one API request may spend on downstream calls
  * @param services the protection of each downstream, by name
+ * @param guardsEnabled {@code false} only to measure what the guards cost (benchmark S5):
+ * calls then go out with their timeout but without bulkhead, breaker or retry
  */
 @Validated
 @ConfigurationProperties("hashop.bff.downstream")
 public record DownstreamProperties(@DefaultValue("2500ms") @NotNull Duration requestBudget,
-		@NotEmpty Map<String, @Valid Service> services) {
+		@NotEmpty Map<String, @Valid Service> services, @DefaultValue("true") boolean guardsEnabled) {
 
 	/**
 	 * The protection of one downstream.
