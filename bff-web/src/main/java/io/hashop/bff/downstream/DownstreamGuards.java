@@ -26,8 +26,8 @@ public class DownstreamGuards {
 		DownstreamGuard.Registries registries = new DownstreamGuard.Registries(CircuitBreakerRegistry.ofDefaults(),
 				BulkheadRegistry.ofDefaults(), RetryRegistry.ofDefaults());
 		properties.services()
-			.forEach((name, config) -> this.guards.put(name, new DownstreamGuard(name, config, registries,
-					properties.guardsEnabled())));
+			.forEach((name, config) -> this.guards.put(name,
+					new DownstreamGuard(name, config, registries, properties.guardsEnabled())));
 		TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registries.breakers()).bindTo(meters);
 		TaggedBulkheadMetrics.ofBulkheadRegistry(registries.bulkheads()).bindTo(meters);
 		TaggedRetryMetrics.ofRetryRegistry(registries.retries()).bindTo(meters);

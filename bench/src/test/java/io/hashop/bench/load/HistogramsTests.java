@@ -1,0 +1,53 @@
+package io.hashop.bench.load;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class HistogramsTests {
+
+	@Test
+	void interpolatesThe99thPercentileOfTheCallsBetweenTwoScrapes() {
+		Histograms before = Histograms.parse("""
+				grpc_client_seconds_bucket{method="GetUser",le="0.001"} 10.0
+				grpc_client_seconds_bucket{method="GetUser",le="0.002"} 10.0
+				grpc_client_seconds_bucket{method="GetUser",le="0.004"} 10.0
+				grpc_client_seconds_bucket{method="GetUser",le="+Inf"} 10.0
+				""");
+		Histograms after = Histograms.parse("""
+				# HELP grpc_client_seconds a comment
+				grpc_client_seconds_bucket{method="GetUser",le="0.001"} 60.0
+				grpc_client_seconds_bucket{method="GetUser",le="0.002"} 100.0
+				grpc_client_seconds_bucket{method="GetUser",le="0.004"} 110.0
+				grpc_client_seconds_bucket{method="GetUser",le="+Inf"} 110.0
+				grpc_client_seconds_count{method="GetUser"} 110.0
+				http_server_requests_seconds_bucket{uri="/api/me",le="0.001"} 5.0
+				""");
+
+		Map<String, Histograms.Percentile> p99 = after.p99Since(before, "grpc_client");
+
+		assertThat(p99).hasSize(1);
+		Histograms.Percentile percentile = p99.values().iterator().next();
+		assertThat(percentile.calls()).isEqualTo(100);
+		// 100 calls: 50 up to 1 ms, 40 up to 2 ms, 10 up to 4 ms; the 99th lies at 9/10
+		// of
+		// the last bucket.
+		assertThat(percentile.p99Millis()).isCloseTo(3.8, within(1e-9));
+	}
+
+	@Test
+	void keepsOnlySeriesMatchingEveryFilter() {
+		Histograms after = Histograms.parse("""
+				http_server_requests_seconds_bucket{status="200",uri="/api/dashboard",le="0.01"} 3.0
+				http_server_requests_seconds_bucket{status="200",uri="/api/dashboard",le="+Inf"} 3.0
+				http_server_requests_seconds_bucket{status="200",uri="/api/me",le="0.01"} 3.0
+				http_server_requests_seconds_bucket{status="200",uri="/api/me",le="+Inf"} 3.0
+				""");
+
+		assertThat(after.p99Since(Histograms.parse(""), "http_server_requests", "uri=\"/api/dashboard\"")).hasSize(1);
+	}
+
+}
