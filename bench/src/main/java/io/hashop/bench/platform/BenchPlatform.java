@@ -19,7 +19,9 @@ import io.hashop.launcher.ServiceHandle;
  * <li>{@code gateway} (8080): as in production, with limits too high to refuse a
  * benchmark;</li>
  * <li>{@code gateway-2} (8180): the same without its rate limiter (S8);</li>
- * <li>nginx (8088) in front of {@code bff-web} (S1).</li>
+ * <li>nginx (8088) in front of {@code bff-web} (S1);</li>
+ * <li>Spring Cloud Gateway with one route and nothing else (8090) in front of
+ * {@code bff-web} (S1).</li>
  * </ul>
  */
 public final class BenchPlatform implements AutoCloseable {
@@ -37,6 +39,8 @@ public final class BenchPlatform implements AutoCloseable {
 
 	private static final int NGINX_PORT = 8088;
 
+	private static final int MINIMAL_GATEWAY_PORT = 8090;
+
 	private static final String HISTOGRAMS = "{\"management.metrics.distribution.percentiles-histogram."
 			+ "http.server.requests\":true,\"management.metrics.distribution.percentiles-histogram.grpc.client\":true,"
 			+ "\"management.metrics.distribution.percentiles-histogram.http.client.requests\":true}";
@@ -45,11 +49,14 @@ public final class BenchPlatform implements AutoCloseable {
 
 	private final Nginx nginx;
 
+	private final MinimalGateway minimalGateway;
+
 	private final List<String> jvmOptions;
 
-	private BenchPlatform(LocalPlatform platform, Nginx nginx, List<String> jvmOptions) {
+	private BenchPlatform(LocalPlatform platform, Nginx nginx, MinimalGateway minimalGateway, List<String> jvmOptions) {
 		this.platform = platform;
 		this.nginx = nginx;
+		this.minimalGateway = minimalGateway;
 		this.jvmOptions = jvmOptions;
 	}
 
@@ -73,11 +80,22 @@ public final class BenchPlatform implements AutoCloseable {
 		}
 		builder.environment("gateway-2", "RATE_LIMIT_ENABLED", "false");
 		LocalPlatform platform = builder.start();
+		Nginx nginx = null;
 		try {
-			Nginx nginx = Nginx.start(workDirectory.resolve("nginx"), NGINX_PORT, "127.0.0.1:8081");
-			return new BenchPlatform(platform, nginx, jvmOptions);
+			nginx = Nginx.start(workDirectory.resolve("nginx"), NGINX_PORT, "127.0.0.1:8081");
+			Path java = Path.of(ProcessHandle.of(platform.process("bff-web").status().pid().getAsLong())
+				.orElseThrow()
+				.info()
+				.command()
+				.orElseThrow());
+			MinimalGateway minimal = MinimalGateway.start(repoRoot, java, jvmOptions,
+					workDirectory.resolve("logs/minimal-gateway.log"), MINIMAL_GATEWAY_PORT, bff);
+			return new BenchPlatform(platform, nginx, minimal, jvmOptions);
 		}
 		catch (RuntimeException ex) {
+			if (nginx != null) {
+				nginx.close();
+			}
 			platform.close();
 			throw ex;
 		}
@@ -105,6 +123,10 @@ public final class BenchPlatform implements AutoCloseable {
 
 	public String nginxUrl() {
 		return this.nginx.url();
+	}
+
+	public String minimalGatewayUrl() {
+		return this.minimalGateway.url();
 	}
 
 	public LocalPlatform launcherPlatform() {
@@ -144,6 +166,7 @@ public final class BenchPlatform implements AutoCloseable {
 
 	@Override
 	public void close() {
+		this.minimalGateway.close();
 		this.nginx.close();
 		this.platform.close();
 	}

@@ -30,10 +30,14 @@ final class EdgeScenarios {
 						catalog("nginx", "the same through nginx (2 workers, upstream keep-alive)", wrk,
 								platform.nginxUrl()),
 						catalog("gateway", "the same through the gateway (rate limiter on)", wrk,
-								platform.gatewayUrl())),
+								platform.gatewayUrl()),
+						catalog("minimal SCG", "the same through Spring Cloud Gateway with one route and nothing else",
+								wrk, platform.minimalGatewayUrl())),
 				List.of(new Ratio("gateway ÷ direct req/s (stretch ≥ 0.60)", "gateway", "direct",
 						Measurement.THROUGHPUT),
-						new Ratio("nginx ÷ direct req/s", "nginx", "direct", Measurement.THROUGHPUT)));
+						new Ratio("nginx ÷ direct req/s", "nginx", "direct", Measurement.THROUGHPUT),
+						new Ratio("minimal SCG ÷ nginx req/s", "minimal SCG", "nginx", Measurement.THROUGHPUT),
+						new Ratio("gateway ÷ minimal SCG req/s", "gateway", "minimal SCG", Measurement.THROUGHPUT)));
 	}
 
 	static Scenario gatewayLatency(BenchPlatform platform, Wrk wrk) {

@@ -79,7 +79,7 @@ class RateLimiter {
 	}
 
 	private static Mono<Verdict> charge(QuotaCounter counter, List<Quota> quotas) {
-		return Flux.fromIterable(quotas).flatMap(counter::charge).reduce(Verdict.ALLOWED, Verdict::and);
+		return counter.chargeAll(quotas);
 	}
 
 	private void redisFailed(Throwable ex) {

@@ -1,6 +1,7 @@
 package io.hashop.gateway.ratelimit;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import reactor.core.publisher.Mono;
@@ -11,7 +12,9 @@ import org.springframework.data.redis.core.script.RedisScript;
 /**
  * Fixed windows in Redis, shared by every gateway instance: one atomic script increments
  * the counter and starts its window (a key expiry) on the first request, so no clock of
- * any gateway instance is involved.
+ * any gateway instance is involved. All the quotas of a request are charged in one script
+ * call: one round trip per request (the keys are not hash-tagged, so a Redis Cluster
+ * would need them to be).
  */
 class RedisQuotaCounter implements QuotaCounter {
 
@@ -24,6 +27,25 @@ class RedisQuotaCounter implements QuotaCounter {
 			  ttl = tonumber(ARGV[1])
 			end
 			return {count, ttl}
+			""", List.class);
+
+	/**
+	 * {@link #SCRIPT} for every key: ARGV[i] is the window of KEYS[i]; count, ttl pairs.
+	 */
+	@SuppressWarnings("rawtypes")
+	private static final RedisScript<List> SCRIPT_ALL = RedisScript.of("""
+			local result = {}
+			for i, key in ipairs(KEYS) do
+			  local count = redis.call('INCR', key)
+			  local ttl = redis.call('PTTL', key)
+			  if ttl < 0 then
+			    redis.call('PEXPIRE', key, ARGV[i])
+			    ttl = tonumber(ARGV[i])
+			  end
+			  result[#result + 1] = count
+			  result[#result + 1] = ttl
+			end
+			return result
 			""", List.class);
 
 	/** Decrements a live window's counter, never below zero and never creating one. */
@@ -49,6 +71,27 @@ class RedisQuotaCounter implements QuotaCounter {
 		return this.redis.execute(SCRIPT, List.of(key(quota)), List.of(Long.toString(quota.window().toMillis())))
 			.next()
 			.map((result) -> Verdict.of(quota, number(result, 0), Duration.ofMillis(number(result, 1))));
+	}
+
+	@Override
+	public Mono<Verdict> chargeAll(List<Quota> quotas) {
+		if (quotas.size() == 1) {
+			return charge(quotas.get(0));
+		}
+		List<String> keys = new ArrayList<>(quotas.size());
+		List<String> windows = new ArrayList<>(quotas.size());
+		for (Quota quota : quotas) {
+			keys.add(key(quota));
+			windows.add(Long.toString(quota.window().toMillis()));
+		}
+		return this.redis.execute(SCRIPT_ALL, keys, windows).next().map((result) -> {
+			Verdict verdict = Verdict.ALLOWED;
+			for (int i = 0; i < quotas.size(); i++) {
+				verdict = verdict.and(
+						Verdict.of(quotas.get(i), number(result, 2 * i), Duration.ofMillis(number(result, 2 * i + 1))));
+			}
+			return verdict;
+		});
 	}
 
 	@Override

@@ -117,6 +117,22 @@ class RateLimitIntegrationTests extends EdgeIntegrationTest {
 		assertThat(client.post("/api/auth/login", "{}").statusCode()).isEqualTo(429);
 	}
 
+	@Test
+	void chargesBothQuotasOfARequestInRedisAndStartsTheirWindows() {
+		awaitCountingInRedis();
+		EdgeClient client = client();
+		String ipKey = keyPrefix() + ":ip:" + client.address();
+		String userKey = keyPrefix() + ":user-ip:" + client.address();
+
+		client.get("/api/products");
+		client.get("/api/products");
+
+		assertThat(this.redis.opsForValue().get(ipKey).block()).isEqualTo("2");
+		assertThat(this.redis.opsForValue().get(userKey).block()).isEqualTo("2");
+		assertThat(this.redis.getExpire(ipKey).block()).isPositive();
+		assertThat(this.redis.getExpire(userKey).block()).isPositive();
+	}
+
 	/** After an outage test, Redis is back and the gateway has noticed. */
 	private void awaitCountingInRedis() {
 		await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
