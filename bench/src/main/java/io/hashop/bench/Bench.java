@@ -59,7 +59,7 @@ public final class Bench {
 			for (String id : options.scenarios()) {
 				Scenario scenario;
 				try {
-					scenario = Scenarios.create(id, platform, wrk, shopper);
+					scenario = Scenarios.create(id, platform, wrk, shopper, work);
 				}
 				catch (RuntimeException ex) {
 					out.println("== " + id + " not run: " + ex.getMessage());

@@ -1,10 +1,14 @@
 package io.hashop.bench.scenarios;
 
+import java.nio.file.Path;
+
 import io.hashop.bench.harness.Scenario;
 import io.hashop.bench.load.Wrk;
 import io.hashop.bench.platform.BenchPlatform;
 import io.hashop.bench.platform.Shopper;
 import io.hashop.bench.saga.SagaScenario;
+import io.hashop.bench.startup.StartupScenario;
+import io.hashop.bench.transport.TransportScenario;
 
 /** Every scenario of docs/benchmarks.md, by id. */
 public final class Scenarios {
@@ -12,16 +16,18 @@ public final class Scenarios {
 	private Scenarios() {
 	}
 
-	public static Scenario create(String id, BenchPlatform platform, Wrk wrk, Shopper shopper) {
+	public static Scenario create(String id, BenchPlatform platform, Wrk wrk, Shopper shopper, Path workDirectory) {
 		return switch (id) {
 			case "S1" -> EdgeScenarios.gatewayVersusNginx(platform, wrk);
 			case "S2" -> EdgeScenarios.gatewayLatency(platform, wrk);
 			case "S3" -> BffScenarios.dashboardFanOut(platform, wrk, shopper);
+			case "S4" -> TransportScenario.create(platform);
 			case "S5" -> BffScenarios.guards(platform, wrk, shopper);
 			case "S6" -> BffScenarios.checkoutWithPaymentsHung(platform, wrk, shopper);
 			case "S7" -> SagaScenario.create(platform, shopper);
 			case "S8" -> EdgeScenarios.sessionAndRateLimiter(platform, wrk, shopper);
 			case "S9" -> BffScenarios.catalogCache(platform, wrk);
+			case "S10" -> StartupScenario.create(platform, workDirectory);
 			default -> throw new IllegalArgumentException("No scenario " + id);
 		};
 	}
