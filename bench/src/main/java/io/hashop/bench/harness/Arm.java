@@ -15,6 +15,14 @@ public interface Arm {
 	/** What this arm is, in one line of the report. */
 	String description();
 
+	/**
+	 * Whether the arm needs warming up before its rounds: not when each run starts afresh
+	 * (a process start-up).
+	 */
+	default boolean needsWarmUp() {
+		return true;
+	}
+
 	/** Switches this arm's conditions on before a run (a service frozen, say). */
 	default void before() throws Exception {
 	}

@@ -65,7 +65,7 @@ public final class Rounds {
 
 	/** Runs short steps until two in a row agree within 5 %, or the limit is reached. */
 	private void warmUp(Arm arm) throws Exception {
-		if (this.warmUpLimit.isZero()) {
+		if (this.warmUpLimit.isZero() || !arm.needsWarmUp()) {
 			return;
 		}
 		long deadline = System.nanoTime() + this.warmUpLimit.toNanos();

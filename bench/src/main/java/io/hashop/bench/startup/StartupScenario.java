@@ -1,0 +1,136 @@
+package io.hashop.bench.startup;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.hashop.bench.harness.Arm;
+import io.hashop.bench.harness.Goal;
+import io.hashop.bench.harness.Ratio;
+import io.hashop.bench.harness.Scenario;
+import io.hashop.bench.platform.BenchPlatform;
+
+/**
+ * S10: seconds from {@code java} to a ready {@code /readyz} with a cache trained
+ * beforehand ÷ with the plain fat jar, and the memory each service holds. Each arm starts
+ * one more instance of each chosen service beside the running bench platform (same JDK,
+ * JVM options and environment, free ports), one service after the other:
+ * <ul>
+ * <li>{@code plain}: the fat jar;</li>
+ * <li>{@code extracted}: the jar extracted with Spring Boot's tools jar mode, no
+ * cache;</li>
+ * <li>{@code cds}: extracted, with a dynamic CDS archive (only when {@code cached} is an
+ * AOT cache, to compare the two);</li>
+ * <li>{@code cached}: extracted, with an AOT cache on JDK 25 and later, else a CDS
+ * archive;</li>
+ * <li>{@code cached, trained to ready}: an AOT cache from a training run that went on to
+ * a ready {@code /readyz} (only with an AOT cache);</li>
+ * <li>{@code running platform}: the resident memory of the platform's own processes.</li>
+ * </ul>
+ */
+public final class StartupScenario {
+
+	/**
+	 * A servlet BFF calling out over gRPC and HTTP, and a service with a database, Kafka
+	 * and a gRPC server: each arm takes about 30 s with these two, 75 s with all five.
+	 */
+	public static final List<String> DEFAULT_SERVICES = List.of("order-service", "bff-web");
+
+	/** Every service, in the launcher's start order. */
+	public static final List<String> ALL_SERVICES = List.of("user-service", "order-service", "payment-service",
+			"bff-web", "gateway");
+
+	private static final String TRAINED = " from a training run with `%s %s`";
+
+	private StartupScenario() {
+	}
+
+	public static Scenario create(BenchPlatform platform, Path workDirectory) {
+		return create(platform, workDirectory, DEFAULT_SERVICES);
+	}
+
+	/**
+	 * @param workDirectory where each service's jar copy, extracted jar, caches and logs
+	 * go
+	 * @param modules the services to start, by module name
+	 */
+	public static Scenario create(BenchPlatform platform, Path workDirectory, List<String> modules) {
+		if (modules.isEmpty()) {
+			throw new IllegalArgumentException("S10 needs at least one service");
+		}
+		boolean aot = aotCacheAvailable(platform, workDirectory, modules.get(0));
+		List<StartMode> trained = aot ? List.of(StartMode.CDS, StartMode.AOT, StartMode.AOT_TRAINED_TO_READY)
+				: List.of(StartMode.CDS);
+		ExtraInstances instances = new ExtraInstances(platform.launcherPlatform(), workDirectory, trained);
+		String services = String.join(", ", modules);
+		List<Arm> arms = new ArrayList<>();
+		arms.add(new StartupArm("plain",
+				"`java <options> -jar <module>.jar`, the fat jar as the launcher and the "
+						+ "images run it: one more instance of " + services + " on free ports, one after the other",
+				StartMode.PLAIN, modules, instances));
+		arms.add(new StartupArm("extracted",
+				"`java <options> -jar extracted/<module>.jar` after `java "
+						+ "-Djarmode=tools -jar <module>.jar extract --destination extracted`, no cache",
+				StartMode.EXTRACTED, modules, instances));
+		if (aot) {
+			arms.add(new StartupArm("cds", cds(), StartMode.CDS, modules, instances));
+			arms.add(new StartupArm("cached",
+					"extracted, with `-XX:AOTCache=<module>.aot` and without `-Xshare:auto` (JDK 25 refuses it "
+							+ "beside the AOT flags)"
+							+ String.format(TRAINED, "-XX:AOTCacheOutput=<module>.aot", StartMode.TRAINING_EXIT),
+					StartMode.AOT, modules, instances));
+			arms.add(new StartupArm("cached, trained to ready",
+					"the same with a cache from a training run without `" + StartMode.TRAINING_EXIT
+							+ "`, stopped (SIGTERM) once `/readyz` answered",
+					StartMode.AOT_TRAINED_TO_READY, modules, instances));
+		}
+		else {
+			arms.add(new StartupArm("cached", cds(), StartMode.CDS, modules, instances));
+		}
+		arms.add(new PlatformRssArm(platform.launcherPlatform()));
+		return new Scenario("S10",
+				"start-up to ready with an " + (aot ? "AOT cache" : "CDS archive (JDK < 25)") + " ÷ the plain jar",
+				new Ratio("cached ÷ plain seconds to ready", "cached", "plain", StartupArm.READY), Goal.atMost(0.40),
+				arms, further(modules, aot));
+	}
+
+	private static String cds() {
+		return "extracted, with `-XX:SharedArchiveFile=<module>.jsa`"
+				+ String.format(TRAINED, "-XX:ArchiveClassesAtExit=<module>.jsa", StartMode.TRAINING_EXIT);
+	}
+
+	private static List<Ratio> further(List<String> modules, boolean aot) {
+		List<Ratio> further = new ArrayList<>();
+		further.add(new Ratio("extracted ÷ plain seconds to ready (what extraction gives)", "extracted", "plain",
+				StartupArm.READY));
+		further.add(new Ratio("cached ÷ extracted seconds to ready (what the cache gives)", "cached", "extracted",
+				StartupArm.READY));
+		if (aot) {
+			further.add(new Ratio("cds ÷ plain seconds to ready", "cds", "plain", StartupArm.READY));
+			further.add(new Ratio("cached, trained to ready ÷ plain seconds to ready", "cached, trained to ready",
+					"plain", StartupArm.READY));
+		}
+		further.add(new Ratio("cached ÷ plain processor seconds until ready (steadier on a busy machine)", "cached",
+				"plain", StartupArm.CPU));
+		further.add(new Ratio("cached ÷ plain RSS once ready", "cached", "plain", StartupArm.RSS));
+		for (String module : modules) {
+			further.add(new Ratio(module + ": cached ÷ plain seconds to ready", "cached", StartupArm.ready(module),
+					"plain", StartupArm.ready(module)));
+		}
+		return further;
+	}
+
+	private static boolean aotCacheAvailable(BenchPlatform platform, Path workDirectory, String module) {
+		try {
+			ServiceLaunch launch = new ExtraInstances(platform.launcherPlatform(), workDirectory, List.of())
+				.launch(module);
+			return launch.javaFeatureVersion() >= StartMode.AOT_CACHE_SINCE;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read how " + module + " was started", ex);
+		}
+	}
+
+}
