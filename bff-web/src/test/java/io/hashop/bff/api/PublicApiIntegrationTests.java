@@ -322,6 +322,14 @@ class PublicApiIntegrationTests {
 		assertThat(description.json().get("paths").has("/api/dashboard")).isTrue();
 	}
 
+	@Test
+	void describesTheApiInOneLocaleWhateverTheRequestAsksFor() {
+		Response description = this.client.send("GET", "/api/openapi", null, Map.of("Accept-Language", "fr-CH"));
+
+		assertThat(description.status()).isEqualTo(200);
+		assertThat(description.json().get("paths").has("/api/orders")).isTrue();
+	}
+
 	private Response placeOrder(String key, String body) {
 		return this.client.send("POST", "/api/orders", body, Map.of("Idempotency-Key", key));
 	}

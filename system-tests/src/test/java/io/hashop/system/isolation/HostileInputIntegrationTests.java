@@ -18,6 +18,8 @@ import io.hashop.devinfra.test.ApiClient;
 import io.hashop.launcher.ServiceHandle;
 import io.hashop.system.support.Figures;
 import io.hashop.system.support.SystemUnderTest;
+import io.hashop.system.support.ThreadDumps;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -82,9 +84,11 @@ class HostileInputIntegrationTests {
 		figures.putAll(tally.byRouteAndStatus());
 		Figures.print("HostileInputIntegrationTests.public", figures);
 		Figures.print("HostileInputIntegrationTests.public-broken", tally.brokenRules());
+		// First: a process that stopped answering explains the broken rules it causes.
+		assertEveryProcessReady();
 		assertThat(tally.total()).isEqualTo(REQUESTS);
 		assertThat(tally.violations()).as("%d broken rules, first ones listed", tally.violationCount()).isEmpty();
-		assertHealthyAfterwards();
+		assertAShopperIsServed();
 	}
 
 	private static void send(HostileRequests generator, int[] ports, AtomicInteger sent, Tally tally) {
@@ -151,14 +155,27 @@ class HostileInputIntegrationTests {
 		assertThat(result.violations()).isEmpty();
 	}
 
-	/** Every process ready, and a normal shopper still signs up, signs in and orders. */
-	private static void assertHealthyAfterwards() {
+	/**
+	 * Every process ready. One that is not gets a thread dump beside the platform logs: a
+	 * hung JVM logs nothing, so only its threads show why.
+	 */
+	private static void assertEveryProcessReady() {
 		for (ServiceHandle process : system.platform().processes()) {
 			ApiClient probe = new ApiClient("http://localhost:" + process.serverPort());
-			await().atMost(Duration.ofSeconds(30))
-				.pollInterval(Duration.ofMillis(250))
-				.untilAsserted(() -> assertThat(probe.get("/readyz").status()).as(process.name()).isEqualTo(200));
+			try {
+				await().atMost(Duration.ofSeconds(30))
+					.pollInterval(Duration.ofMillis(250))
+					.untilAsserted(() -> assertThat(probe.get("/readyz").status()).as(process.name()).isEqualTo(200));
+			}
+			catch (ConditionTimeoutException ex) {
+				throw new AssertionError(
+						process.name() + " is not ready after the hostile run; " + ThreadDumps.write(process), ex);
+			}
 		}
+	}
+
+	/** A normal shopper still signs up, signs in and orders through each gateway. */
+	private static void assertAShopperIsServed() {
 		for (int gateway = 1; gateway <= 2; gateway++) {
 			ApiClient shopper = signUp(system.gatewayUrl(gateway));
 			assertThat(shopper.get("/api/me").status()).isEqualTo(200);
