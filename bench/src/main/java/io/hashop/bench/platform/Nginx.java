@@ -26,8 +26,10 @@ public final class Nginx implements AutoCloseable {
 		this.port = port;
 	}
 
-	public static Nginx start(Path directory, int port, String upstream) {
+	public static Nginx start(Path workDirectory, int port, String upstream) {
 		Path nginx = Tools.require("nginx", "nginx-light");
+		// nginx resolves a relative -c against its -p prefix, not against the working directory.
+		Path directory = workDirectory.toAbsolutePath();
 		try {
 			Files.createDirectories(directory);
 			Path config = directory.resolve("nginx.conf");
