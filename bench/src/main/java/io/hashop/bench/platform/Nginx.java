@@ -28,7 +28,8 @@ public final class Nginx implements AutoCloseable {
 
 	public static Nginx start(Path workDirectory, int port, String upstream) {
 		Path nginx = Tools.require("nginx", "nginx-light");
-		// nginx resolves a relative -c against its -p prefix, not against the working directory.
+		// nginx resolves a relative -c against its -p prefix, not against the working
+		// directory.
 		Path directory = workDirectory.toAbsolutePath();
 		try {
 			Files.createDirectories(directory);
