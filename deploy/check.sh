@@ -3,10 +3,15 @@
 #   1. renders every Kustomize overlay (kubectl kustomize) and applies a policy check to the output
 #      (also availability: PDB, topology spread, base replicas, HPA vs replicas; headless gRPC Services);
 #   2. checks docker-compose.yml (structure, healthchecks, limits, variable names);
-#   3. runs promtool (config, rules, rule unit tests) when it is installed;
-#   4. checks copies that must stay identical and the Grafana files.
-# Usage: deploy/check.sh [--regenerate-prometheusrule]
-# Needs kubectl (1.27+) and python3 with PyYAML; promtool is optional (apt-get install prometheus).
+#   3. runs promtool (config, rules, rule unit tests, every dashboard query) and amtool (Alertmanager
+#      config) when they are installed;
+#   4. checks copies that must stay identical (PrometheusRule, dashboards and backend configs of the
+#      monitoring component), the Grafana dashboards and datasources, and that every alert has a
+#      runbook and unit tests that see it fire and stay quiet.
+# Usage: deploy/check.sh [--regenerate]   (rewrites the PrometheusRule and the component's copies;
+#        --regenerate-prometheusrule is the old name of the same)
+# Needs kubectl (1.27+) and python3 with PyYAML; promtool and amtool are optional
+# (apt-get install prometheus prometheus-alertmanager).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DEPLOY=deploy
@@ -15,7 +20,7 @@ trap 'rm -rf "$OUT"' EXIT
 fail=0
 section() { printf '\n== %s\n' "$1"; }
 
-if [[ "${1:-}" == "--regenerate-prometheusrule" ]]; then
+if [[ "${1:-}" == "--regenerate" || "${1:-}" == "--regenerate-prometheusrule" ]]; then
   REGENERATE=1
 else
   REGENERATE=0
@@ -52,6 +57,10 @@ SERVICES = ["gateway", "bff-web", "user-service", "order-service", "payment-serv
 platform_vars = set(re.findall(r"\$\{([A-Z][A-Z0-9_]*)", open("common/platform/src/main/resources/platform-defaults.properties").read()))
 platform_vars |= {"LOG_FORMAT"}  # read by PlatformDefaultsEnvironmentPostProcessor
 platform_vars |= {"HASHOP_ALLOW_DEV_SECRETS"}  # hashop.allow-dev-secrets, read by DevSecretsAutoConfiguration
+# Tracing (issue 11): PlatformDefaultsEnvironmentPostProcessor reads TRACING_OTLP_ENDPOINT (the OTLP export is
+# configured only when it is set) and platform-defaults.properties TRACING_SAMPLING_PROBABILITY; listed here
+# as well so that the check does not depend on the placeholder's spelling.
+platform_vars |= {"TRACING_OTLP_ENDPOINT", "TRACING_SAMPLING_PROBABILITY"}
 known = {}
 for s in SERVICES:
     known[s] = platform_vars | set(re.findall(r"\$\{([A-Z][A-Z0-9_]*)", open(f"{s}/src/main/resources/application.yml").read()))
@@ -61,6 +70,11 @@ def var_ok(service, var):
     return var in known[service] or RELAXED.match(var)
 
 # ---- 1. Kubernetes policy over every rendered overlay
+# Workloads allowed to run as root, and why. Nothing else may.
+ROOT_ALLOWED = {
+    # Reads the kubelet's pod log files (root, mode 0640) from a read-only hostPath.
+    ("DaemonSet", "alloy"),
+}
 def selects(match_labels, labels):
     return bool(match_labels) and all(labels.get(k) == v for k, v in match_labels.items())
 
@@ -137,6 +151,53 @@ def check_trusted_proxies(overlay, by_kind):
                         err(f"{overlay}: Deployment/{d['metadata']['name']}: TRUSTED_PROXIES entry {entry!r} is no CIDR "
                             "(a count of proxies is refused by the gateway; list the proxies' CIDRs)")
 
+DASHBOARDS = sorted(glob.glob("deploy/grafana/dashboards/*.json"))
+def check_monitoring(overlay, by_kind):
+    """Every overlay samples traces; one with components/monitoring also exports them to its Tempo, gives
+    Grafana's sidecars every dashboard (identical JSON) and the Loki and Tempo datasources, and routes the
+    alerts to a receiver."""
+    config = next((c for c in by_kind.get("ConfigMap", []) if c["metadata"]["name"].startswith("hashop-config")), None)
+    data = (config or {}).get("data", {})
+    try:
+        if not 0 <= float(data.get("TRACING_SAMPLING_PROBABILITY", "x")) <= 1:
+            raise ValueError
+    except ValueError:
+        err(f"{overlay}: hashop-config needs TRACING_SAMPLING_PROBABILITY between 0 and 1")
+    if not by_kind.get("PrometheusRule"):
+        if "TRACING_OTLP_ENDPOINT" in data:
+            err(f"{overlay}: TRACING_OTLP_ENDPOINT set without components/monitoring (no Tempo to export to)")
+        return
+    services = {s["metadata"]["name"]: {p["port"] for p in s["spec"].get("ports", [])} for s in by_kind.get("Service", [])}
+    m = re.fullmatch(r"http://([a-z0-9-]+)(?:\.[a-z0-9.-]+)?:(\d+)/v1/traces", data.get("TRACING_OTLP_ENDPOINT", ""))
+    if not m or int(m[2]) not in services.get(m[1], set()):
+        err(f"{overlay}: TRACING_OTLP_ENDPOINT must be http://<service>:<port>/v1/traces of a Service here (Tempo), not {data.get('TRACING_OTLP_ENDPOINT')!r}")
+    maps = by_kind.get("ConfigMap", [])
+    sidecar = {}
+    for c in maps:
+        if c["metadata"].get("labels", {}).get("grafana_dashboard") == "1":
+            sidecar.update(c.get("data", {}))
+    for f in DASHBOARDS:
+        name = os.path.basename(f)
+        if name not in sidecar:
+            err(f"{overlay}: no ConfigMap labelled grafana_dashboard=\"1\" carries {name}")
+        elif json.loads(sidecar[name]) != json.load(open(f)):
+            err(f"{overlay}: the ConfigMap of {name} differs from {f}")
+    sources = [yaml.safe_load(v) for c in maps if c["metadata"].get("labels", {}).get("grafana_datasource") == "1" for v in c.get("data", {}).values()]
+    types = {d["type"]: d for s in sources for d in s.get("datasources", [])}
+    if {"loki", "tempo"} - set(types):
+        err(f"{overlay}: the grafana_datasource ConfigMap must provision Loki and Tempo, has {sorted(types)}")
+    amc = by_kind.get("AlertmanagerConfig", [])
+    if not amc or not any(r.get("emailConfigs") or r.get("webhookConfigs") or r.get("slackConfigs") for a in amc for r in a["spec"].get("receivers", [])):
+        err(f"{overlay}: no AlertmanagerConfig with a receiver that notifies someone")
+    for a in amc:
+        for r in a["spec"].get("receivers", []):
+            for e in r.get("emailConfigs", []):
+                if "authPassword" in e:
+                    if overlay == "production":
+                        notes.append(e["authPassword"]["name"])
+                    elif ("Secret", e["authPassword"]["name"]) not in {("Secret", s["metadata"]["name"]) for s in by_kind.get("Secret", [])}:
+                        err(f"{overlay}: AlertmanagerConfig/{a['metadata']['name']}: Secret {e['authPassword']['name']} is not defined in the overlay")
+
 for path in sorted(glob.glob(os.path.join(out, "*.yaml"))):
     overlay = os.path.basename(path)[:-5]
     docs = [d for d in yaml.safe_load_all(open(path)) if d]
@@ -146,7 +207,7 @@ for path in sorted(glob.glob(os.path.join(out, "*.yaml"))):
     names = {(d["kind"], d["metadata"]["name"]) for d in docs}
     checked = 0
     for d in docs:
-        if d["kind"] not in ("Deployment", "StatefulSet"):
+        if d["kind"] not in ("Deployment", "StatefulSet", "DaemonSet"):
             continue
         checked += 1
         where = f"{overlay}: {d['kind']}/{d['metadata']['name']}"
@@ -171,7 +232,14 @@ for path in sorted(glob.glob(os.path.join(out, "*.yaml"))):
             if "ALL" not in csc.get("capabilities", {}).get("drop", []):
                 err(f"{cw}: capabilities must drop ALL")
             if not (csc.get("runAsNonRoot") or psc.get("runAsNonRoot")):
-                err(f"{cw}: runAsNonRoot missing")
+                if (d["kind"], d["metadata"]["name"]) in ROOT_ALLOWED:
+                    # Only with a read-only root, and read-only host paths.
+                    if csc.get("readOnlyRootFilesystem") is not True or any(
+                            m["name"] in {v["name"] for v in pod.get("volumes", []) if "hostPath" in v} and not m.get("readOnly")
+                            for m in c.get("volumeMounts", [])):
+                        err(f"{cw}: runs as root, so its root filesystem and host paths must be read-only")
+                else:
+                    err(f"{cw}: runAsNonRoot missing")
             port_names = {p.get("name") for p in c.get("ports", [])}
             probes = ("livenessProbe", "readinessProbe") + (("startupProbe",) if d["kind"] == "Deployment" else ())
             for probe in probes:
@@ -207,7 +275,7 @@ for path in sorted(glob.glob(os.path.join(out, "*.yaml"))):
                     else:
                         err(f"{cw}: {kind} {name} is not defined in the overlay")
     # Services select pods that exist; Deployments of the edge have a PDB
-    pod_labels = [d["spec"]["template"]["metadata"].get("labels", {}) for d in docs if d["kind"] in ("Deployment", "StatefulSet")]
+    pod_labels = [d["spec"]["template"]["metadata"].get("labels", {}) for d in docs if d["kind"] in ("Deployment", "StatefulSet", "DaemonSet")]
     for svc in by_kind.get("Service", []):
         sel = svc["spec"].get("selector", {})
         if not any(all(l.get(k) == v for k, v in sel.items()) for l in pod_labels):
@@ -215,13 +283,14 @@ for path in sorted(glob.glob(os.path.join(out, "*.yaml"))):
     check_availability(overlay, by_kind)
     check_grpc_balancing(overlay, by_kind)
     check_trusted_proxies(overlay, by_kind)
+    check_monitoring(overlay, by_kind)
     if overlay == "production":
         if by_kind.get("Secret"):
             err("production: must not contain Secret objects (placeholders must never reach production)")
         hpas = {h["spec"]["scaleTargetRef"]["name"] for h in by_kind.get("HorizontalPodAutoscaler", [])}
         if hpas != {"gateway", "bff-web"}:
             err(f"production: HPAs for gateway and bff-web expected, got {sorted(hpas)}")
-    print(f"ok   {overlay}: {checked} workloads checked" if not [e for e in errors if e.startswith(overlay)] else f"FAIL {overlay}")
+    print(f"ok   {overlay}: {checked} workloads checked" if not [e for e in errors if e.startswith(overlay + ":")] else f"FAIL {overlay}")
 if notes:
     print("note production expects these Secrets to exist in the cluster: " + ", ".join(sorted(set(notes))))
 # The base runs every Deployment at least twice (overlays may scale down, e.g. local).
@@ -233,9 +302,18 @@ print("ok   base: every Deployment runs at least 2 replicas" if not [e for e in 
 # ---- 2. docker-compose.yml
 compose = yaml.safe_load(open("docker-compose.yml"))
 cs = compose["services"]
+# Images without a shell or HTTP client (distroless), which Docker cannot probe from inside: they may disable
+# their healthcheck, and then nothing may wait for them (their clients retry instead).
+NO_PROBE_IMAGES = ("grafana/tempo:", "grafana/loki:")
 for name, s in cs.items():
     if "healthcheck" not in s:
         err(f"compose {name}: no healthcheck")
+    elif s["healthcheck"].get("disable"):
+        if not str(s.get("image", "")).startswith(NO_PROBE_IMAGES):
+            err(f"compose {name}: healthcheck disabled; only {', '.join(NO_PROBE_IMAGES)} images (no shell, no HTTP client) may do that")
+        for other, o in cs.items():
+            if name in (o.get("depends_on") or {}):
+                err(f"compose {other}: depends on {name}, which has no healthcheck (let the client retry instead)")
     if not s.get("deploy", {}).get("resources", {}).get("limits", {}).get("memory"):
         err(f"compose {name}: no memory limit")
     if str(s.get("image", "")).endswith(":latest") or ":" not in str(s.get("image", "")):
@@ -256,6 +334,12 @@ for name, s in cs.items():
         for var in s.get("environment", {}):
             if not var_ok(name, var):
                 err(f"compose {name}: env {var} is not read by {name} (not in its application.yml)")
+        env = s.get("environment", {})
+        m = re.fullmatch(r"http://([a-z0-9-]+):(\d+)/v1/traces", str(env.get("TRACING_OTLP_ENDPOINT", "")))
+        if not m or m[1] not in cs:
+            err(f"compose {name}: TRACING_OTLP_ENDPOINT must be http://<Compose service>:<port>/v1/traces (Tempo), not {env.get('TRACING_OTLP_ENDPOINT')!r}")
+        if "TRACING_SAMPLING_PROBABILITY" not in env:
+            err(f"compose {name}: TRACING_SAMPLING_PROBABILITY missing")
         hc = " ".join(s["healthcheck"]["test"])
         port = s["environment"].get("SERVER_PORT") or re.search(r"\b(80\d\d)\b", hc).group(1)
         if "/readyz" not in hc:
@@ -303,6 +387,12 @@ for name, s in cs.items():
     command = s.get("command") or []
     if any("--web.enable-lifecycle" in str(c) for c in (command if isinstance(command, list) else [command])):
         err(f"compose {name}: Prometheus's lifecycle API (--web.enable-lifecycle) must stay off")
+# Prometheus sends its alerts to the Compose Alertmanager.
+prom = yaml.safe_load(open("deploy/prometheus/prometheus.yml"))
+for am in prom.get("alerting", {}).get("alertmanagers", [{}]) or [{}]:
+    for target in [t for sc in am.get("static_configs", []) for t in sc.get("targets", [])] or ["(none)"]:
+        if target.split(":")[0] not in cs:
+            err(f"compose: deploy/prometheus/prometheus.yml sends alerts to {target}, which is not a Compose service")
 # .env.example documents every required variable and ships no value for any secret.
 if not os.path.exists(".env.example"):
     err("compose: .env.example is missing (the template of the local .env)")
@@ -319,41 +409,137 @@ else:
             err(f".env.example: {var} has a value; secrets are generated or filled in, never shipped")
 print("ok   docker-compose.yml: %d services, %d required secrets, ports on 127.0.0.1" % (len(cs), len(required)) if not [e for e in errors if e.startswith(("compose", ".env"))] else "FAIL docker-compose.yml")
 
-# ---- 3. copies that must stay identical
-if open("deploy/docker/postgres-init.sh").read() != open("deploy/k8s/components/infrastructure/postgres-init.sh").read():
-    err("deploy/k8s/components/infrastructure/postgres-init.sh differs from deploy/docker/postgres-init.sh")
-rule_file = "deploy/k8s/components/monitoring/prometheusrule.yaml"
+# ---- 3. generated files and copies that must stay identical
+# Kustomize reads files inside a kustomization's directory only, so the monitoring component carries copies
+# of the dashboards and the backend configurations; --regenerate refreshes them.
+MON = "deploy/k8s/components/monitoring"
+COPIES = [("deploy/docker/postgres-init.sh", "deploy/k8s/components/infrastructure/postgres-init.sh"),
+          ("deploy/tempo/tempo.yaml", f"{MON}/config/tempo.yaml"),
+          ("deploy/loki/loki.yaml", f"{MON}/config/loki.yaml")]
+COPIES += [(f, f"{MON}/dashboards/{os.path.basename(f)}") for f in DASHBOARDS]
+regenerate = os.environ.get("REGENERATE") == "1"
+for source, copy in COPIES:
+    if regenerate and (not os.path.exists(copy) or open(copy, "rb").read() != open(source, "rb").read()):
+        open(copy, "wb").write(open(source, "rb").read())
+        print("copied " + copy)
+    if not os.path.exists(copy) or open(copy, "rb").read() != open(source, "rb").read():
+        err(f"{copy} differs from {source} (run deploy/check.sh --regenerate)")
+for copy in glob.glob(f"{MON}/dashboards/*.json"):
+    if not os.path.exists(f"deploy/grafana/dashboards/{os.path.basename(copy)}"):
+        err(f"{copy} has no source in deploy/grafana/dashboards/ (delete it)")
+
+# The PrometheusRule: the groups of alerts.yml, each alert labelled namespace="hashop", because the
+# operator's Alertmanager routes to the AlertmanagerConfig of namespace hashop only alerts with that label
+# (aggregations such as `max by (application)` drop the series' own namespace label).
+def for_operator(groups):
+    out = []
+    for g in groups:
+        rules = []
+        for r in g["rules"]:
+            r = dict(r)
+            if "alert" in r:
+                r["labels"] = {**r.get("labels", {}), "namespace": "hashop"}
+            rules.append(r)
+        out.append({**g, "rules": rules})
+    return out
+rule_file = f"{MON}/prometheusrule.yaml"
 groups = yaml.safe_load(open("deploy/prometheus/alerts.yml"))["groups"]
-if os.environ.get("REGENERATE") == "1":
+if regenerate:
     class D(yaml.SafeDumper): pass
     D.add_representer(str, lambda d, v: d.represent_scalar("tag:yaml.org,2002:str", v, style="|" if "\n" in v else None))
     body = yaml.dump({"apiVersion": "monitoring.coreos.com/v1", "kind": "PrometheusRule",
                       "metadata": {"name": "hashop-alerts", "labels": {"app.kubernetes.io/part-of": "hashop"}},
-                      "spec": {"groups": groups}}, Dumper=D, sort_keys=False, width=200)
-    open(rule_file, "w").write("# GENERATED from deploy/prometheus/alerts.yml: the same groups (deploy/check.sh fails when they differ).\n"
-                               "# Regenerate: deploy/check.sh --regenerate-prometheusrule\n" + body)
+                      "spec": {"groups": for_operator(groups)}}, Dumper=D, sort_keys=False, width=200)
+    open(rule_file, "w").write("# GENERATED from deploy/prometheus/alerts.yml: the same groups, every alert also labelled\n"
+                               "# namespace: hashop for the AlertmanagerConfig (deploy/check.sh fails when they differ).\n"
+                               "# Regenerate: deploy/check.sh --regenerate\n" + body)
     print("regenerated " + rule_file)
-if yaml.safe_load(open(rule_file))["spec"]["groups"] != groups:
-    err(f"{rule_file} differs from deploy/prometheus/alerts.yml (run deploy/check.sh --regenerate-prometheusrule)")
-else:
-    print("ok   PrometheusRule == deploy/prometheus/alerts.yml; postgres-init.sh copies identical" if not errors or "postgres-init" not in errors[-1] else "")
+if yaml.safe_load(open(rule_file))["spec"]["groups"] != for_operator(groups):
+    err(f"{rule_file} differs from deploy/prometheus/alerts.yml (run deploy/check.sh --regenerate)")
+if not [e for e in errors if "differs from" in e or "no source" in e]:
+    print(f"ok   PrometheusRule == deploy/prometheus/alerts.yml (+ namespace label); {len(COPIES)} copies identical")
 
-# ---- 4. Grafana
-for f in glob.glob("deploy/grafana/dashboards/*.json"):
-    dash = json.load(open(f))
+# ---- 4. Grafana: dashboards (generated ones up to date), datasources linking traces and logs
+import subprocess
+if subprocess.run([sys.executable, "deploy/grafana/generate-dashboards.py", "--check"]).returncode != 0:
+    err("deploy/grafana/dashboards: generated dashboards are stale (python3 deploy/grafana/generate-dashboards.py)")
+uids = {}
+queries = []
+for f in DASHBOARDS:
+    try:
+        dash = json.load(open(f))
+    except ValueError as e:
+        err(f"{f}: not JSON ({e})")
+        continue
+    if dash.get("uid") in uids:
+        err(f"{f}: uid {dash.get('uid')} also used by {uids[dash['uid']]}")
+    uids[dash.get("uid")] = f
     exprs = [t["expr"] for p in dash["panels"] for t in p.get("targets", [])]
     if not exprs:
         err(f"{f}: no queries")
+    for p in dash["panels"]:
+        if p["type"] != "row" and not p.get("targets"):
+            err(f"{f}: panel {p.get('title')!r} has no query")
+        for t in p.get("targets", []):
+            if t.get("datasource", p.get("datasource", {})).get("uid") != "prometheus":
+                err(f"{f}: panel {p.get('title')!r} does not query the datasource uid prometheus")
+    queries += [(f, e) for e in exprs]
     print(f"ok   {f}: {len(dash['panels'])} panels, {len(exprs)} queries")
+# Every query, with Grafana's variables replaced, as a recording rule for `promtool check rules` (below).
+with open(os.path.join(out, "dashboard-queries.yml"), "w") as q:
+    yaml.safe_dump({"groups": [{"name": "dashboard-queries", "rules": [
+        {"record": f"dashboard_query_{i}", "expr": e.replace("$__rate_interval", "1m").replace("$__range", "1h").replace("$application", ".*")}
+        for i, (f, e) in enumerate(queries)]}]}, q)
 for f in glob.glob("deploy/grafana/provisioning/*/*.yml"):
     yaml.safe_load(open(f))
+for f in ("deploy/grafana/provisioning/datasources/datasources.yml", f"{MON}/config/grafana-datasources.yaml"):
+    ds = {d["type"]: d for d in yaml.safe_load(open(f))["datasources"]}
+    if {"loki", "tempo"} - set(ds) or ("prometheus" not in ds and "grafana-datasources" not in f):
+        err(f"{f}: Prometheus, Loki and Tempo datasources expected, found {sorted(ds)}")
+        continue
+    t2l = ds["tempo"].get("jsonData", {}).get("tracesToLogsV2", {})
+    if t2l.get("datasourceUid") != ds["loki"].get("uid") or not t2l.get("filterByTraceID"):
+        err(f"{f}: Tempo must link traces to Loki by trace id (tracesToLogsV2)")
+    derived = ds["loki"].get("jsonData", {}).get("derivedFields", [])
+    samples = {"ECS JSON": '{"@timestamp":"2026-12-02T10:00:00Z","log.level":"INFO","trace.id":"4bf92f3577b34da6a3ce929d0e0e4736","span.id":"00f067aa0ba902b7"}',
+               "plain": "2026-12-02T10:00:00Z  INFO 1 --- [bff-web] [virtual-42] [4bf92f3577b34da6a3ce929d0e0e4736,00f067aa0ba902b7,r-1] i.h.b.Order : placed"}
+    for fmt, line in samples.items():
+        if not any(d.get("datasourceUid") == ds["tempo"].get("uid") and (m := re.search(d["matcherRegex"], line)) and m.group(1) == "4bf92f3577b34da6a3ce929d0e0e4736"
+                   for d in derived):
+            err(f"{f}: no Loki derived field finds the trace id of a {fmt} log line and links it to Tempo")
+print("ok   Grafana datasources: traces → logs and logs → traces in Compose and Kubernetes" if not [e for e in errors if "datasource" in e or "derived field" in e or "tracesToLogs" in e] else "FAIL Grafana datasources")
+
+# ---- 5. alerts: a runbook each, and unit tests that see each alert fire and stay quiet
+tests = yaml.safe_load(open("deploy/prometheus/alerts-test.yml"))["tests"]
+fires, quiet = set(), set()
+for t in tests:
+    for a in t.get("alert_rule_test", []):
+        (fires if a.get("exp_alerts") else quiet).add(a["alertname"])
+alerts = [r for g in groups for r in g["rules"] if "alert" in r]
+for r in alerts:
+    name = r["alert"]
+    url = r.get("annotations", {}).get("runbook_url", "")
+    m = re.fullmatch(r"https://github\.com/hashop/hashop/blob/main/(docs/runbooks/([A-Za-z0-9]+)\.md)", url)
+    if not m or m[2] != name:
+        err(f"alert {name}: runbook_url must be https://github.com/hashop/hashop/blob/main/docs/runbooks/{name}.md, not {url!r}")
+    elif not os.path.exists(m[1]):
+        err(f"alert {name}: runbook {m[1]} does not exist")
+    if name not in fires:
+        err(f"alert {name}: no test in deploy/prometheus/alerts-test.yml where it fires")
+    if name not in quiet:
+        err(f"alert {name}: no test in deploy/prometheus/alerts-test.yml where it stays quiet")
+for page in glob.glob("docs/runbooks/Hashop*.md"):
+    if os.path.basename(page)[:-3] not in {r["alert"] for r in alerts}:
+        err(f"{page}: no alert of that name (rename or delete the runbook)")
+print(f"ok   {len(alerts)} alerts: each has its runbook and tests that see it fire and stay quiet"
+      if not [e for e in errors if e.startswith(("alert ", "docs/runbooks"))] else "FAIL alerts: runbooks or tests missing")
 
 for e in dict.fromkeys(errors):
     print("FAIL " + e)
 sys.exit(1 if errors else 0)
 PY
 
-section "promtool"
+section "promtool and amtool"
 if command -v promtool >/dev/null; then
   ( cd "$DEPLOY/prometheus" \
     && promtool check config prometheus.yml >/dev/null \
@@ -361,8 +547,20 @@ if command -v promtool >/dev/null; then
     && promtool test rules alerts-test.yml >/dev/null ) \
     && echo "ok   promtool check config, check rules, test rules ($(grep -c 'alertname:' "$DEPLOY/prometheus/alerts-test.yml") alert assertions)" \
     || { echo "FAIL promtool (run the commands in deploy/prometheus for details)"; fail=1; }
+  if [[ -f "$OUT/dashboard-queries.yml" ]]; then
+    promtool check rules "$OUT/dashboard-queries.yml" >"$OUT/queries.log" 2>&1 \
+      && echo "ok   promtool: every dashboard query parses ($(grep -c 'record:' "$OUT/dashboard-queries.yml") queries)" \
+      || { echo "FAIL dashboard queries"; cat "$OUT/queries.log"; fail=1; }
+  fi
 else
   echo "skip promtool not installed (apt-get install -y prometheus)"
+fi
+if command -v amtool >/dev/null; then
+  amtool check-config "$DEPLOY/alertmanager/alertmanager.yml" >"$OUT/amtool.log" 2>&1 \
+    && echo "ok   amtool check-config deploy/alertmanager/alertmanager.yml" \
+    || { echo "FAIL amtool"; cat "$OUT/amtool.log"; fail=1; }
+else
+  echo "skip amtool not installed (apt-get install -y prometheus-alertmanager)"
 fi
 
 section "result"
