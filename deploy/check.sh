@@ -26,6 +26,13 @@ else
   REGENERATE=0
 fi
 
+if [[ $REGENERATE == 1 ]]; then
+  # Copies the monitoring component renders (Kustomize reads files inside its directory only): refreshed
+  # before rendering, so that this run checks the result. The PrometheusRule is rewritten further down.
+  for f in "$DEPLOY"/grafana/dashboards/*.json; do cmp -s "$f" "$DEPLOY/k8s/components/monitoring/dashboards/${f##*/}" || { cp "$f" "$DEPLOY/k8s/components/monitoring/dashboards/"; echo "copied ${f##*/}"; }; done
+  for f in tempo/tempo.yaml loki/loki.yaml; do cmp -s "$DEPLOY/$f" "$DEPLOY/k8s/components/monitoring/config/${f##*/}" || { cp "$DEPLOY/$f" "$DEPLOY/k8s/components/monitoring/config/"; echo "copied ${f##*/}"; }; done
+fi
+
 section "kustomize render"
 for overlay in "$DEPLOY"/k8s/overlays/*/; do
   name=$(basename "$overlay")
