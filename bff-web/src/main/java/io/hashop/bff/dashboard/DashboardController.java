@@ -19,6 +19,8 @@ import io.hashop.bff.security.SignedInUser;
 import io.hashop.bff.user.ProfileResponse;
 import io.hashop.bff.user.UserClient;
 import io.hashop.platform.identity.CallerIdentity;
+import io.micrometer.context.ContextSnapshot;
+import io.micrometer.context.ContextSnapshotFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -36,6 +38,8 @@ import org.springframework.web.bind.annotation.RestController;
 class DashboardController {
 
 	private static final Logger logger = LoggerFactory.getLogger(DashboardController.class);
+
+	private static final ContextSnapshotFactory CONTEXT = ContextSnapshotFactory.builder().build();
 
 	private final UserClient users;
 
@@ -58,17 +62,19 @@ class DashboardController {
 		CallerIdentity caller = user.identity();
 		int recent = this.properties.recentItems();
 		Map<String, String> logContext = MDC.getCopyOfContextMap();
+		// The request's observation (so its trace) goes with each leg to its thread.
+		ContextSnapshot context = CONTEXT.captureAll();
 		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-			Future<ProfileResponse> profile = executor.submit(withLogContext(logContext,
-					() -> ProfileResponse.of(this.users.getUser(caller, user.id(), deadline))));
-			Future<List<OrderResponse>> recentOrders = executor.submit(withLogContext(logContext,
+			Future<ProfileResponse> profile = executor.submit(context.wrap(withLogContext(logContext,
+					() -> ProfileResponse.of(this.users.getUser(caller, user.id(), deadline)))));
+			Future<List<OrderResponse>> recentOrders = executor.submit(context.wrap(withLogContext(logContext,
 					() -> this.orders.list(caller, recent, null, deadline)
 						.getOrdersList()
 						.stream()
 						.map(OrderResponse::of)
-						.toList()));
+						.toList())));
 			Future<List<io.hashop.bff.payment.PaymentResponse>> recentPayments = executor
-				.submit(withLogContext(logContext, () -> this.payments.recent(caller, recent, deadline)));
+				.submit(context.wrap(withLogContext(logContext, () -> this.payments.recent(caller, recent, deadline))));
 			List<String> degraded = new ArrayList<>();
 			DashboardResponse response = new DashboardResponse(await("user", profile, deadline, degraded),
 					await("recentOrders", recentOrders, deadline, degraded),

@@ -297,6 +297,23 @@ class PublicApiIntegrationTests {
 	}
 
 	@Test
+	void continuesTheCallersTraceOnEveryDownstreamCall() {
+		signIn(this.client);
+		String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+		Response response = this.client.send("GET", "/api/dashboard", null,
+				Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
+
+		assertThat(response.status()).isEqualTo(200);
+		// gRPC to user- and order-service, Feign to payment-service: each from a client
+		// span of the BFF's own, in the caller's trace.
+		String ownSpan = "00-" + traceId + "-(?!00f067aa0ba902b7)[0-9a-f]{16}-01";
+		assertThat(downstreams.userServer.lastTraceparent()).matches(ownSpan);
+		assertThat(downstreams.orderServer.lastTraceparent()).matches(ownSpan);
+		assertThat(downstreams.payments.lastTraceparent()).matches(ownSpan);
+	}
+
+	@Test
 	void passesTheRequestIdToEveryDownstream() {
 		signIn(this.client);
 

@@ -37,6 +37,11 @@ public final class FakeGrpcServer implements AutoCloseable {
 
 	private final AtomicReference<String> lastRequestId = new AtomicReference<>();
 
+	private final AtomicReference<String> lastTraceparent = new AtomicReference<>();
+
+	private static final Metadata.Key<String> TRACEPARENT = Metadata.Key.of("traceparent",
+			Metadata.ASCII_STRING_MARSHALLER);
+
 	private static final Metadata.Key<String> REQUEST_ID = Metadata.Key.of("x-request-id",
 			Metadata.ASCII_STRING_MARSHALLER);
 
@@ -48,6 +53,7 @@ public final class FakeGrpcServer implements AutoCloseable {
 					ServerCallHandler<Q, R> next) {
 				FakeGrpcServer.this.calls.incrementAndGet();
 				FakeGrpcServer.this.lastRequestId.set(headers.get(REQUEST_ID));
+				FakeGrpcServer.this.lastTraceparent.set(headers.get(TRACEPARENT));
 				return switch (FakeGrpcServer.this.fault.get()) {
 					case HANG -> new ServerCall.Listener<>() {
 					};
@@ -95,6 +101,11 @@ public final class FakeGrpcServer implements AutoCloseable {
 	/** The {@code x-request-id} of the latest call. */
 	public String lastRequestId() {
 		return this.lastRequestId.get();
+	}
+
+	/** The W3C {@code traceparent} of the latest call. */
+	public String lastTraceparent() {
+		return this.lastTraceparent.get();
 	}
 
 	public int calls() {

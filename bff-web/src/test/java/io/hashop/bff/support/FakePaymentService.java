@@ -31,6 +31,8 @@ public final class FakePaymentService implements AutoCloseable {
 
 	private final AtomicReference<String> lastRequestId = new AtomicReference<>();
 
+	private final AtomicReference<String> lastTraceparent = new AtomicReference<>();
+
 	private final CountDownLatch released = new CountDownLatch(1);
 
 	private final InternalTokenVerifier verifier;
@@ -73,6 +75,11 @@ public final class FakePaymentService implements AutoCloseable {
 		return this.lastRequestId.get();
 	}
 
+	/** The W3C {@code traceparent} of the latest call. */
+	public String lastTraceparent() {
+		return this.lastTraceparent.get();
+	}
+
 	public int calls() {
 		return this.calls.get();
 	}
@@ -80,6 +87,7 @@ public final class FakePaymentService implements AutoCloseable {
 	private void handle(HttpExchange exchange) throws IOException {
 		this.calls.incrementAndGet();
 		this.lastRequestId.set(exchange.getRequestHeaders().getFirst("X-Request-Id"));
+		this.lastTraceparent.set(exchange.getRequestHeaders().getFirst("traceparent"));
 		try (exchange) {
 			switch (this.fault.get()) {
 				case HANG -> awaitRelease();

@@ -18,7 +18,9 @@ import org.springframework.stereotype.Component;
 /**
  * Logs each request once it is answered, around the whole web stack so the status is the
  * one the client got, errors included. Runs inside {@code RequestIdDecorator}, so the
- * request already carries the settled id. Logger {@code io.hashop.gateway.accesslog}.
+ * request already carries the settled id, and with the trace and span ids of the
+ * gateway's server span ({@link TraceIdCapture}). Logger
+ * {@code io.hashop.gateway.accesslog}.
  */
 @Component
 class AccessLogDecorator implements HttpHandlerDecoratorFactory, Ordered {
@@ -34,12 +36,15 @@ class AccessLogDecorator implements HttpHandlerDecoratorFactory, Ordered {
 	public HttpHandler apply(HttpHandler handler) {
 		return (request, response) -> {
 			long start = System.nanoTime();
+			AccessLogEntry entry = new AccessLogEntry();
 			return handler.handle(request, response)
-				.doFinally((signal) -> log(request, response, signal, System.nanoTime() - start));
+				.doFinally((signal) -> log(request, response, signal, System.nanoTime() - start, entry))
+				.contextWrite((context) -> context.put(AccessLogEntry.class, entry));
 		};
 	}
 
-	private static void log(ServerHttpRequest request, ServerHttpResponse response, SignalType signal, long nanos) {
+	private static void log(ServerHttpRequest request, ServerHttpResponse response, SignalType signal, long nanos,
+			AccessLogEntry entry) {
 		if (!logger.isInfoEnabled()) {
 			return;
 		}
@@ -55,7 +60,9 @@ class AccessLogDecorator implements HttpHandlerDecoratorFactory, Ordered {
 			.addKeyValue("http.response.status_code", status)
 			.addKeyValue("event.duration_ms", millis)
 			.addKeyValue("requestId", requestId)
-			.log("{} {} {} {}ms requestId={}", method, path, status, millis, requestId);
+			.addKeyValue("trace.id", entry.traceId())
+			.addKeyValue("span.id", entry.spanId())
+			.log("{} {} {} {}ms requestId={} traceId={}", method, path, status, millis, requestId, entry.traceId());
 	}
 
 }

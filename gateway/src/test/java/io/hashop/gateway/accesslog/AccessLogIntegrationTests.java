@@ -49,6 +49,24 @@ class AccessLogIntegrationTests extends EdgeIntegrationTest {
 	}
 
 	@Test
+	void continuesTheCallersTraceToTheBffAndLogsItsIds() {
+		String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+		client().get("/api/products", "X-Request-Id", "log-me-traced", "traceparent",
+				"00-" + traceId + "-00f067aa0ba902b7-01");
+
+		Map<String, Object> fields = fields(awaitEvent("log-me-traced"));
+		assertThat(fields).containsEntry("trace.id", traceId).containsKey("span.id");
+		String sentOn = ALPHA.received()
+			.stream()
+			.map((received) -> received.header("traceparent"))
+			.filter((value) -> value != null)
+			.findFirst()
+			.orElseGet(() -> BRAVO.received().get(0).header("traceparent"));
+		// The gateway's own span is the parent of the BFF's work, in the caller's trace.
+		assertThat(sentOn).matches("00-" + traceId + "-(?!00f067aa0ba902b7)[0-9a-f]{16}-01");
+	}
+
+	@Test
 	void logsTheStatusTheClientGotForTheGatewaysOwnErrors() {
 		client().get("/missing", "X-Request-Id", "log-me-404");
 

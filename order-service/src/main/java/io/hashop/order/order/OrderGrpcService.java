@@ -51,8 +51,7 @@ class OrderGrpcService extends OrderServiceGrpc.OrderServiceImplBase {
 
 	@Override
 	public void placeOrder(PlaceOrderRequest request, StreamObserver<PlaceOrderResponse> responseObserver) {
-		OrderPlacement.Placed placed = this.placement.place(callerId(), OrderMessages.toCommand(request),
-				TraceContextInterceptor.current());
+		OrderPlacement.Placed placed = this.placement.place(callerId(), OrderMessages.toCommand(request));
 		complete(responseObserver,
 				PlaceOrderResponse.newBuilder()
 					.setOrder(OrderMessages.toMessage(placed.order()))

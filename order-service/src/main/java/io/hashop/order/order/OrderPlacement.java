@@ -63,10 +63,9 @@ class OrderPlacement {
 	 * Places an order, or replays the one placed earlier under the same key.
 	 * @param userId the caller
 	 * @param command what to order
-	 * @param traceparent the caller's W3C trace context for the event, or {@code null}
 	 */
 	@Transactional
-	Placed place(UUID userId, PlaceOrderCommand command, String traceparent) {
+	Placed place(UUID userId, PlaceOrderCommand command) {
 		this.validator.validate(command);
 		String requestHash = command.requestHash();
 		var existing = this.orders.findByIdempotencyKey(userId, command.idempotencyKey());
@@ -75,17 +74,17 @@ class OrderPlacement {
 		}
 		Order order = price(userId, command, requestHash);
 		if (this.orders.insertIfKeyFree(order, order.createdAt().plus(this.redrive.timeout()))) {
-			publishPlaced(order, traceparent);
+			publishPlaced(order);
 			return new Placed(order, false);
 		}
 		// A concurrent call with the same key committed first.
 		return replay(this.orders.findByIdempotencyKey(userId, command.idempotencyKey()).orElseThrow(), requestHash);
 	}
 
-	private void publishPlaced(Order order, String traceparent) {
+	private void publishPlaced(Order order) {
 		UUID eventId = UUID.randomUUID();
 		this.outbox.append(Topics.ORDERS, order.id().toString(), eventId, order.createdAt(),
-				OrderMessages.toPlacedEvent(eventId, order), traceparent);
+				OrderMessages.toPlacedEvent(eventId, order));
 	}
 
 	private static Placed replay(Order earlier, String requestHash) {

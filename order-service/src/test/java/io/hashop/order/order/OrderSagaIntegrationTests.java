@@ -21,6 +21,9 @@ import io.hashop.platform.kafka.DeadLetterTopics;
 import io.hashop.platform.kafka.DedupeRetention;
 import io.hashop.platform.kafka.EventHeaders;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -53,6 +56,12 @@ class OrderSagaIntegrationTests {
 
 	@Autowired
 	OrderPlacement placement;
+
+	@Autowired
+	Tracer tracer;
+
+	@Autowired
+	Propagator propagator;
 
 	@Autowired
 	KafkaTemplate<String, byte[]> kafka;
@@ -99,7 +108,8 @@ class OrderSagaIntegrationTests {
 		OrderPlacedEvent event = OrderPlacedEvent.parseFrom(record.value());
 		assertThat(header(record, EventHeaders.TYPE)).isEqualTo("hashop.order.v1.OrderPlacedEvent");
 		assertThat(header(record, EventHeaders.ID)).isEqualTo(event.getEventId());
-		assertThat(header(record, EventHeaders.TRACEPARENT)).isEqualTo(TRACEPARENT);
+		assertThat(header(record, EventHeaders.TRACEPARENT))
+			.matches("00-4bf92f3577b34da6a3ce929d0e0e4736-(?!00f067aa0ba902b7)[0-9a-f]{16}-01");
 		assertThat(event.getOrderId()).isEqualTo(order.id().toString());
 		assertThat(event.getUserId()).isEqualTo(this.alice.toString());
 		assertThat(event.getTotalCents()).isEqualTo(2 * 2490);
@@ -252,11 +262,20 @@ class OrderSagaIntegrationTests {
 		return eventId;
 	}
 
+	/**
+	 * Places an order in a span of the trace {@link #TRACEPARENT}, as a traced gRPC call
+	 * does.
+	 */
 	private Order place(String key, int quantity) {
-		return this.placement
-			.place(this.alice, new PlaceOrderCommand(key, List.of(new PlaceOrderCommand.Item(1, quantity))),
-					TRACEPARENT)
-			.order();
+		Span span = this.propagator.extract(Map.of("traceparent", TRACEPARENT), Map::get).name("place").start();
+		try (Tracer.SpanInScope scope = this.tracer.withSpan(span)) {
+			return this.placement
+				.place(this.alice, new PlaceOrderCommand(key, List.of(new PlaceOrderCommand.Item(1, quantity))))
+				.order();
+		}
+		finally {
+			span.end();
+		}
 	}
 
 	private static PaymentAuthorizedEvent authorized(Order order) {

@@ -39,8 +39,7 @@ class PaymentRedriveBrokerOutageIntegrationTests {
 	@Test
 	void doesNotRepeatARequestThatIsStillWaitingInTheOutbox() {
 		Order order = this.placement
-			.place(UUID.randomUUID(), new PlaceOrderCommand("broker-away", List.of(new PlaceOrderCommand.Item(4, 1))),
-					null)
+			.place(UUID.randomUUID(), new PlaceOrderCommand("broker-away", List.of(new PlaceOrderCommand.Item(4, 1))))
 			.order();
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.jdbc.sql("""

@@ -148,8 +148,7 @@ class PaymentRedriveIntegrationTests {
 	}
 
 	private Order place(String key) {
-		return this.placement
-			.place(this.alice, new PlaceOrderCommand(key, List.of(new PlaceOrderCommand.Item(2, 1))), null)
+		return this.placement.place(this.alice, new PlaceOrderCommand(key, List.of(new PlaceOrderCommand.Item(2, 1))))
 			.order();
 	}
 

@@ -77,12 +77,12 @@ class OrderCharging {
 	 * payment.
 	 * @return what was done, or {@code null} for a duplicate of an event handled before
 	 */
-	Handled charge(UUID eventId, ChargeRequest request, String traceparent) {
+	Handled charge(UUID eventId, ChargeRequest request) {
 		if (this.payments.isProcessed(eventId)) {
 			return null;
 		}
 		ChargeOutcome outcome = this.payments.findByOrder(request.orderId()).isPresent() ? null : callProvider(request);
-		return this.transaction.execute((status) -> record(eventId, request, outcome, traceparent));
+		return this.transaction.execute((status) -> record(eventId, request, outcome));
 	}
 
 	private ChargeOutcome callProvider(ChargeRequest request) {
@@ -94,7 +94,7 @@ class OrderCharging {
 		}
 	}
 
-	private Handled record(UUID eventId, ChargeRequest request, ChargeOutcome outcome, String traceparent) {
+	private Handled record(UUID eventId, ChargeRequest request, ChargeOutcome outcome) {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		if (!this.payments.markProcessed(eventId, request.orderId(), now)) {
 			return null;
@@ -105,7 +105,7 @@ class OrderCharging {
 		Payment payment = charged ? fresh : this.payments.findByOrder(request.orderId()).orElseThrow();
 		UUID outcomeEventId = UUID.randomUUID();
 		this.outbox.append(Topics.PAYMENTS, request.orderId().toString(), outcomeEventId, payment.createdAt(),
-				outcomeEvent(outcomeEventId, payment), traceparent);
+				outcomeEvent(outcomeEventId, payment));
 		return new Handled(payment, charged);
 	}
 

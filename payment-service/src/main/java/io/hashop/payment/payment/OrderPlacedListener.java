@@ -33,7 +33,7 @@ class OrderPlacedListener {
 			throw event.unknownType();
 		}
 		ChargeRequest request = ChargeRequest.of(event.parse(OrderPlacedEvent.parser()));
-		OrderCharging.Handled handled = this.charging.charge(event.eventId(), request, event.traceparent());
+		OrderCharging.Handled handled = this.charging.charge(event.eventId(), request);
 		if (handled != null) {
 			String name = handled.charged() ? "hashop.payments.charges" : "hashop.payments.outcomes.republished";
 			this.meters.counter(name, "status", handled.payment().status().name()).increment();

@@ -125,7 +125,9 @@ class OrderChargingIntegrationTests {
 		ConsumerRecord<String, byte[]> record = awaitRecords(Topics.PAYMENTS, placed.getOrderId(), 1).get(0);
 		PaymentAuthorizedEvent authorized = PaymentAuthorizedEvent.parseFrom(record.value());
 		assertThat(header(record, EventHeaders.TYPE)).isEqualTo("hashop.payment.v1.PaymentAuthorizedEvent");
-		assertThat(header(record, EventHeaders.TRACEPARENT)).isEqualTo(TRACEPARENT);
+		// The order's trace, from this service's own span (the listener's).
+		assertThat(header(record, EventHeaders.TRACEPARENT))
+			.matches("00-4bf92f3577b34da6a3ce929d0e0e4736-(?!00f067aa0ba902b7)[0-9a-f]{16}-01");
 		assertThat(authorized.getAmountCents()).isEqualTo(4_980);
 		assertThat(authorized.getUserId()).isEqualTo(placed.getUserId());
 		assertThat(paymentStatuses(placed.getOrderId())).containsExactly("AUTHORIZED");
@@ -268,6 +270,7 @@ class OrderChargingIntegrationTests {
 
 	@Test
 	void deadLettersPoisonWithoutBlockingValidOrders() {
+		double deadBefore = this.meters.get("hashop.kafka.dead.letters").tag("topic", Topics.ORDERS).counter().count();
 		String garbageKey = "poison-" + UUID.randomUUID();
 		String unknownKey = "poison-" + UUID.randomUUID();
 		byte[] garbage = { (byte) 0xde, (byte) 0xad, (byte) 0xbe, (byte) 0xef };
@@ -281,6 +284,8 @@ class OrderChargingIntegrationTests {
 		assertThat(dead.value()).isEqualTo(garbage);
 		assertThat(header(dead, "kafka_dlt-exception-fqcn")).isNotBlank();
 		assertThat(awaitRecords(DeadLetterTopics.of(Topics.ORDERS), unknownKey, 1)).hasSize(1);
+		assertThat(this.meters.get("hashop.kafka.dead.letters").tag("topic", Topics.ORDERS).counter().count())
+			.isGreaterThanOrEqualTo(deadBefore + 2);
 	}
 
 	@Test

@@ -58,7 +58,7 @@ class PaymentInstancesIntegrationTests {
 					OrderCharging instance = instances.get(i % 2);
 					calls.add(pool.submit(() -> {
 						start.await();
-						return instance.charge(UUID.randomUUID(), request, null);
+						return instance.charge(UUID.randomUUID(), request);
 					}));
 				}
 				start.countDown();
@@ -92,7 +92,7 @@ class PaymentInstancesIntegrationTests {
 			SimulatedPaymentProvider provider = restarted.getBean(SimulatedPaymentProvider.class);
 			assertThat(provider.charge(request.orderId().toString(), request.amountCents(), request.currency()))
 				.isEqualTo(charged);
-			handled = restarted.getBean(OrderCharging.class).charge(UUID.randomUUID(), request, null);
+			handled = restarted.getBean(OrderCharging.class).charge(UUID.randomUUID(), request);
 		}
 
 		assertThat(handled.charged()).isTrue();

@@ -32,7 +32,13 @@ public final class SystemUnderTest {
 	 */
 	static final String BFF_URLS = "http://localhost:8081,http://localhost:8181";
 
+	/** Every process of the shared platform, replicas included. */
+	static final String[] PROCESSES = { "user-service", "order-service", "payment-service", "payment-service-2",
+			"bff-web", "bff-web-2", "gateway", "gateway-2" };
+
 	private static SystemUnderTest shared;
+
+	private static TraceCollector traces;
 
 	private final LocalPlatform platform;
 
@@ -60,8 +66,14 @@ public final class SystemUnderTest {
 	/** The shared platform, started on first use. */
 	public static synchronized SystemUnderTest shared() {
 		if (shared == null) {
-			LocalPlatform platform = LocalPlatform.builder(repositoryRoot())
-				.services(SERVICES)
+			traces = TraceCollector.start();
+			LocalPlatform.Builder builder = LocalPlatform.builder(repositoryRoot());
+			for (String process : PROCESSES) {
+				// Every span of every process, exported to this JVM.
+				builder.environment(process, "TRACING_OTLP_ENDPOINT", traces.endpoint())
+					.environment(process, "TRACING_SAMPLING_PROBABILITY", "1.0");
+			}
+			LocalPlatform platform = builder.services(SERVICES)
 				// Two instances share orders.v1 (one consumer group) and relay one outbox
 				// table.
 				.replicas("payment-service", 2)
@@ -88,6 +100,11 @@ public final class SystemUnderTest {
 			shared.warmUp();
 		}
 		return shared;
+	}
+
+	/** The spans every process of the shared platform exported. */
+	public TraceCollector traces() {
+		return traces;
 	}
 
 	public LocalPlatform platform() {
@@ -201,6 +218,7 @@ public final class SystemUnderTest {
 		this.users.close();
 		this.kafka.close();
 		this.platform.close();
+		traces.close();
 	}
 
 	private static Path repositoryRoot() {

@@ -6,6 +6,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
@@ -25,10 +26,15 @@ final class EventErrorHandlers {
 	private EventErrorHandlers() {
 	}
 
-	static DefaultErrorHandler deadLettering(KafkaOperations<?, ?> template, KafkaPlatformProperties.Retry retry) {
+	static DefaultErrorHandler deadLettering(KafkaOperations<?, ?> template, KafkaPlatformProperties.Retry retry,
+			DeadLetterCounter deadLetters) {
 		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
 				EventErrorHandlers::deadLetterTopic);
-		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, limited(retry));
+		ConsumerRecordRecoverer counted = (record, exception) -> {
+			recoverer.accept(record, exception);
+			deadLetters.count(record.topic());
+		};
+		DefaultErrorHandler handler = new DefaultErrorHandler(counted, limited(retry));
 		handler.addNotRetryableExceptions(PoisonEventException.class);
 		handler.setBackOffFunction((record, exception) -> isTransient(exception) ? unlimited(retry) : null);
 		handler.setCommitRecovered(true);

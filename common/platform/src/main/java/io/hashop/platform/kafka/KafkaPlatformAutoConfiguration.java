@@ -3,6 +3,10 @@ package io.hashop.platform.kafka;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.hashop.platform.tracing.CurrentTraceparent;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -10,6 +14,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -88,8 +93,14 @@ public class KafkaPlatformAutoConfiguration {
 	}
 
 	@Bean
-	CommonErrorHandler kafkaEventErrorHandler(KafkaTemplate<?, ?> kafkaTemplate, KafkaPlatformProperties properties) {
-		return EventErrorHandlers.deadLettering(kafkaTemplate, properties.retry());
+	DeadLetterCounter kafkaDeadLetterCounter(MeterRegistry meters) {
+		return new DeadLetterCounter(meters);
+	}
+
+	@Bean
+	CommonErrorHandler kafkaEventErrorHandler(KafkaTemplate<?, ?> kafkaTemplate, KafkaPlatformProperties properties,
+			DeadLetterCounter deadLetters) {
+		return EventErrorHandlers.deadLettering(kafkaTemplate, properties.retry(), deadLetters);
 	}
 
 	private static void putIfAbsent(Map<String, Object> current, Map<String, Object> configs, String key,
@@ -113,8 +124,10 @@ public class KafkaPlatformAutoConfiguration {
 		}
 
 		@Bean
-		OutboxWriter outboxWriter(JdbcClient jdbc, OutboxRelay relay) {
-			return new OutboxWriter(jdbc, relay);
+		OutboxWriter outboxWriter(JdbcClient jdbc, OutboxRelay relay, ObjectProvider<Tracer> tracer,
+				ObjectProvider<Propagator> propagator) {
+			return new OutboxWriter(jdbc, relay,
+					CurrentTraceparent.of(tracer.getIfAvailable(), propagator.getIfAvailable()));
 		}
 
 		@Bean

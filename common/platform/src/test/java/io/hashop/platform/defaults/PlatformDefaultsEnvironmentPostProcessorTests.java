@@ -36,6 +36,23 @@ class PlatformDefaultsEnvironmentPostProcessorTests {
 		assertThat(plain.getProperty("logging.structured.format.console")).isNull();
 	}
 
+	@Test
+	void exportsTracesOnlyToARealEndpoint() {
+		StandardEnvironment configured = environment(Map.of("TRACING_OTLP_ENDPOINT", "http://tempo:4318/v1/traces"));
+		StandardEnvironment empty = environment(Map.of("TRACING_OTLP_ENDPOINT", " "));
+		StandardEnvironment unset = environment(Map.of());
+
+		for (StandardEnvironment environment : new StandardEnvironment[] { configured, empty, unset }) {
+			new PlatformDefaultsEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
+		}
+
+		assertThat(configured.getProperty(PlatformDefaultsEnvironmentPostProcessor.OTLP_ENDPOINT))
+			.isEqualTo("http://tempo:4318/v1/traces");
+		assertThat(empty.containsProperty(PlatformDefaultsEnvironmentPostProcessor.OTLP_ENDPOINT)).isFalse();
+		assertThat(unset.containsProperty(PlatformDefaultsEnvironmentPostProcessor.OTLP_ENDPOINT)).isFalse();
+		assertThat(unset.getProperty("management.tracing.sampling.probability")).isEqualTo("0.1");
+	}
+
 	private static StandardEnvironment environment(Map<String, Object> properties) {
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources().addFirst(new MapPropertySource("test", properties));

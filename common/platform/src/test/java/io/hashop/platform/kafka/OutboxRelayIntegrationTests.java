@@ -207,8 +207,24 @@ class OutboxRelayIntegrationTests {
 	}
 
 	@Test
+	void sendsEachEntryInTheTraceOfTheWorkThatWroteIt() {
+		String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+		OutboxRelay relay = relay(kafka(broker.getBrokersAsString()));
+		OutboxWriter writer = new OutboxWriter(jdbc, relay, () -> traceparent);
+		transactions.executeWithoutResult((status) -> writer.append(this.topic, "traced", UUID.randomUUID(),
+				Instant.now(), Timestamp.getDefaultInstance()));
+
+		relay.relayBatch();
+
+		assertThat(publishedRecords(1)).singleElement()
+			.satisfies((record) -> assertThat(
+					new String(record.headers().lastHeader(EventHeaders.TRACEPARENT).value(), StandardCharsets.UTF_8))
+				.isEqualTo(traceparent));
+	}
+
+	@Test
 	void refusesToWriteOutsideATransaction() {
-		OutboxWriter writer = new OutboxWriter(jdbc, relay(kafka(broker.getBrokersAsString())));
+		OutboxWriter writer = new OutboxWriter(jdbc, relay(kafka(broker.getBrokersAsString())), () -> null);
 
 		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> writer.append(this.topic, "key",
 				UUID.randomUUID(), Instant.now(), Timestamp.getDefaultInstance(), null));
@@ -216,8 +232,8 @@ class OutboxRelayIntegrationTests {
 
 	private UUID appendEvent(OutboxRelay relay, com.google.protobuf.Message event) {
 		UUID eventId = UUID.randomUUID();
-		transactions.executeWithoutResult((status) -> new OutboxWriter(jdbc, relay).append(this.topic, "poison",
-				eventId, Instant.now(), event, null));
+		transactions.executeWithoutResult((status) -> new OutboxWriter(jdbc, relay, () -> null).append(this.topic,
+				"poison", eventId, Instant.now(), event, null));
 		return eventId;
 	}
 
@@ -232,7 +248,7 @@ class OutboxRelayIntegrationTests {
 	}
 
 	private List<UUID> append(OutboxRelay relay, int count) {
-		OutboxWriter writer = new OutboxWriter(jdbc, relay);
+		OutboxWriter writer = new OutboxWriter(jdbc, relay, () -> null);
 		List<UUID> ids = new ArrayList<>();
 		transactions.executeWithoutResult((status) -> {
 			for (int i = 0; i < count; i++) {
@@ -266,6 +282,12 @@ class OutboxRelayIntegrationTests {
 	}
 
 	private Map<String, Long> publishedEventIds(int expected) {
+		return publishedRecords(expected).stream()
+			.map((record) -> new String(record.headers().lastHeader(EventHeaders.ID).value(), StandardCharsets.UTF_8))
+			.collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+	}
+
+	private List<ConsumerRecord<String, byte[]>> publishedRecords(int expected) {
 		Map<String, Object> settings = KafkaTestUtils.consumerProps(broker, "test-" + UUID.randomUUID(), false);
 		settings.put("auto.offset.reset", "earliest");
 		List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
@@ -280,9 +302,7 @@ class OutboxRelayIntegrationTests {
 			// Anything beyond the expected records would be a double relay.
 			consumer.poll(Duration.ofMillis(500)).forEach(records::add);
 		}
-		return records.stream()
-			.map((record) -> new String(record.headers().lastHeader(EventHeaders.ID).value(), StandardCharsets.UTF_8))
-			.collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+		return records;
 	}
 
 }

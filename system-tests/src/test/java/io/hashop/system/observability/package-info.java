@@ -1,0 +1,4 @@
+/**
+ * What an operator sees of the running platform: traces across every process.
+ */
+package io.hashop.system.observability;
