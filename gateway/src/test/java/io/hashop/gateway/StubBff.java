@@ -23,8 +23,9 @@ import com.sun.net.httpserver.HttpServer;
  * port that records what reached it. {@code /readyz} answers 200 unless made unready;
  * {@code /api/slow} never answers (until the stub stops); {@code /api/status/NNN} answers
  * that status; {@code /api/cached} sets its own {@code Cache-Control};
- * {@code /api/banner} sends server banners; {@code /api/auth/login} answers 401 when the
- * body holds {@link #WRONG_PASSWORD}; anything else answers 200 with the instance's name.
+ * {@code /api/banner} sends server banners; a failing stub answers 500 to everything but
+ * {@code /readyz}; {@code /api/auth/login} answers 401 when the body holds
+ * {@link #WRONG_PASSWORD}; anything else answers 200 with the instance's name.
  */
 public final class StubBff {
 
@@ -46,6 +47,8 @@ public final class StubBff {
 	private final CountDownLatch stopped = new CountDownLatch(1);
 
 	private volatile boolean ready = true;
+
+	private volatile boolean failing;
 
 	private StubBff(String name, HttpServer server) {
 		this.name = name;
@@ -78,6 +81,14 @@ public final class StubBff {
 	/** Whether {@code /readyz} answers 200 (ready) or 503. */
 	public StubBff ready(boolean ready) {
 		this.ready = ready;
+		return this;
+	}
+
+	/**
+	 * Whether every request but the readiness probe is answered 500 (a broken release).
+	 */
+	public StubBff failing(boolean failing) {
+		this.failing = failing;
 		return this;
 	}
 
@@ -119,6 +130,10 @@ public final class StubBff {
 			}
 			this.received.add(new Received(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
 					copy(exchange.getRequestHeaders()), body));
+			if (this.failing) {
+				respond(exchange, 500, "{}");
+				return;
+			}
 			if (path.equals("/api/slow")) {
 				this.stopped.await(30, TimeUnit.SECONDS);
 				return;

@@ -14,14 +14,25 @@ final class BffInstances {
 
 	static final String SERVICE_ID = "bff-web";
 
+	static final String CANARY_SERVICE_ID = "bff-web-canary";
+
 	private BffInstances() {
 	}
 
 	static List<ServiceInstance> from(List<String> urls) {
-		return urls.stream().map(String::trim).filter((url) -> !url.isEmpty()).map(BffInstances::instance).toList();
+		return from(SERVICE_ID, urls);
 	}
 
-	private static ServiceInstance instance(String url) {
+	/** The instances of one pool ({@code bff-web} or {@code bff-web-canary}). */
+	static List<ServiceInstance> from(String serviceId, List<String> urls) {
+		return urls.stream()
+			.map(String::trim)
+			.filter((url) -> !url.isEmpty())
+			.map((url) -> instance(serviceId, url))
+			.toList();
+	}
+
+	private static ServiceInstance instance(String serviceId, String url) {
 		URI uri = URI.create(url);
 		String scheme = uri.getScheme();
 		if (uri.getHost() == null || !("http".equals(scheme) || "https".equals(scheme))) {
@@ -29,7 +40,7 @@ final class BffInstances {
 		}
 		boolean secure = "https".equals(scheme);
 		int port = (uri.getPort() != -1) ? uri.getPort() : (secure ? 443 : 80);
-		return new DefaultServiceInstance(uri.getHost() + ":" + port, SERVICE_ID, uri.getHost(), port, secure);
+		return new DefaultServiceInstance(uri.getHost() + ":" + port, serviceId, uri.getHost(), port, secure);
 	}
 
 }

@@ -2,6 +2,10 @@ package io.hashop.gateway.routing;
 
 import java.time.Duration;
 
+import java.util.List;
+
+import io.hashop.gateway.canary.CanaryProperties;
+import io.hashop.gateway.canary.Pool;
 import io.hashop.gateway.client.ClientProperties;
 import io.netty.channel.ChannelOption;
 import reactor.netty.http.client.HttpClient;
@@ -9,6 +13,7 @@ import reactor.netty.http.client.HttpClient;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.loadbalancer.core.RandomLoadBalancer;
+import org.springframework.cloud.loadbalancer.support.LoadBalancerClientFactory;
 import org.springframework.cloud.loadbalancer.core.ReactorServiceInstanceLoadBalancer;
 import org.springframework.cloud.loadbalancer.core.RoundRobinLoadBalancer;
 import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
@@ -20,7 +25,8 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * The load balancer of {@code bff-web}, in its own child context (deliberately not a
+ * The load balancer of a BFF pool ({@code bff-web}, or the canary's
+ * {@code bff-web-canary}), in its own child context (deliberately not a
  * {@code @Configuration}, so component scanning leaves it alone): the configured
  * instances, health-checked, minus the ejected ones, chosen by the configured policy.
  */
@@ -30,10 +36,12 @@ class BffLoadBalancerConfiguration {
 
 	@Bean
 	ServiceInstanceListSupplier bffInstanceSupplier(ConfigurableApplicationContext context,
-			LoadBalancingProperties properties, InstanceEjections ejections) {
-		ServiceInstance[] instances = BffInstances.from(properties.instances()).toArray(new ServiceInstance[0]);
+			LoadBalancingProperties properties, CanaryProperties canary, InstanceEjections ejections) {
+		String pool = pool(context);
+		List<String> urls = Pool.CANARY.serviceId().equals(pool) ? canary.instances() : properties.instances();
+		ServiceInstance[] instances = BffInstances.from(pool, urls).toArray(new ServiceInstance[0]);
 		ServiceInstanceListSupplierBuilder builder = ServiceInstanceListSupplier.builder()
-			.withBase(ServiceInstanceListSuppliers.from(BffInstances.SERVICE_ID, instances));
+			.withBase(ServiceInstanceListSuppliers.from(pool, instances));
 		if (properties.healthCheck()) {
 			builder = builder.withHealthChecks(probeClient());
 		}
@@ -41,19 +49,26 @@ class BffLoadBalancerConfiguration {
 	}
 
 	@Bean
-	ReactorServiceInstanceLoadBalancer bffLoadBalancer(ObjectProvider<ServiceInstanceListSupplier> suppliers,
-			LoadBalancingProperties properties, ClientProperties clients) {
+	ReactorServiceInstanceLoadBalancer bffLoadBalancer(ConfigurableApplicationContext context,
+			ObjectProvider<ServiceInstanceListSupplier> suppliers, LoadBalancingProperties properties,
+			ClientProperties clients) {
+		String pool = pool(context);
 		return switch (properties.policy()) {
-			case ROUND_ROBIN -> new RoundRobinLoadBalancer(suppliers, BffInstances.SERVICE_ID);
-			case RANDOM -> new RandomLoadBalancer(suppliers, BffInstances.SERVICE_ID);
-			case SESSION_HASH -> new SessionHashLoadBalancer(suppliers,
-					new RoundRobinLoadBalancer(suppliers, BffInstances.SERVICE_ID), clients.sessionCookie());
+			case ROUND_ROBIN -> new RoundRobinLoadBalancer(suppliers, pool);
+			case RANDOM -> new RandomLoadBalancer(suppliers, pool);
+			case SESSION_HASH -> new SessionHashLoadBalancer(suppliers, new RoundRobinLoadBalancer(suppliers, pool),
+					clients.sessionCookie());
 		};
 	}
 
 	@Bean
 	ConnectFailureLifecycle connectFailureLifecycle(InstanceEjections ejections) {
 		return new ConnectFailureLifecycle(ejections);
+	}
+
+	/** The service id of this child context's pool. */
+	private static String pool(ConfigurableApplicationContext context) {
+		return context.getEnvironment().getProperty(LoadBalancerClientFactory.PROPERTY_NAME, BffInstances.SERVICE_ID);
 	}
 
 	/** Readiness probes give up quickly: a hung instance is as good as down. */
