@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the platform and runs it locally, supervised:
-#   ./run-local.sh [--no-build] [--smoke] [--replicas N] [--replicas <service>=N]
+#   ./run-local.sh [--no-build] [--smoke] [--redis-sentinel] [--replicas N] [--replicas <service>=N]
+#     --redis-sentinel  Redis as a primary, a replica and three sentinels (ports 16379-16383)
 #   ./run-local.sh status     each instance's state, restarts and last exit
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -5,15 +5,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The command line: {@code [--smoke] [--replicas N] [--replicas <service>=N ...]}.
+ * The command line:
+ * {@code [--smoke] [--redis-sentinel] [--replicas N] [--replicas <service>=N ...]}.
  *
  * @param smoke check health, place one order and stop, instead of running until Ctrl-C
  * @param replicas instances per service; {@code --replicas N} sets every service but the
  * gateway, {@code --replicas bff-web=3} one service (the later wins)
+ * @param redisSentinel run Redis as a primary, a replica and three sentinels instead of
+ * one node
  */
-record Arguments(boolean smoke, Map<String, Integer> replicas) {
+record Arguments(boolean smoke, Map<String, Integer> replicas, boolean redisSentinel) {
 
-	static final String USAGE = "Usage: ./run-local.sh [--no-build] [--smoke] [--replicas N] [--replicas <service>=N]"
+	static final String USAGE = "Usage: ./run-local.sh [--no-build] [--smoke] [--redis-sentinel] [--replicas N] [--replicas <service>=N]"
 			+ " (services: " + String.join(", ", ServiceTable.modules()) + ")";
 
 	Arguments {
@@ -22,10 +25,12 @@ record Arguments(boolean smoke, Map<String, Integer> replicas) {
 
 	static Arguments parse(String[] args) {
 		boolean smoke = false;
+		boolean redisSentinel = false;
 		Map<String, Integer> replicas = new LinkedHashMap<>(ServiceTable.DEFAULT_REPLICAS);
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--smoke" -> smoke = true;
+				case "--redis-sentinel" -> redisSentinel = true;
 				case "--replicas" -> {
 					if (i + 1 == args.length) {
 						throw new LauncherException("--replicas needs a count or <service>=<count>. " + USAGE);
@@ -35,7 +40,7 @@ record Arguments(boolean smoke, Map<String, Integer> replicas) {
 				default -> throw new LauncherException("Unknown argument '" + args[i] + "'. " + USAGE);
 			}
 		}
-		return new Arguments(smoke, replicas);
+		return new Arguments(smoke, replicas, redisSentinel);
 	}
 
 	private static void applyReplicas(String value, Map<String, Integer> replicas) {

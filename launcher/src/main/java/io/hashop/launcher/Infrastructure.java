@@ -22,27 +22,35 @@ final class Infrastructure implements AutoCloseable {
 		this.steps = steps;
 	}
 
-	/** PostgreSQL, Redis, Kafka and SMTP as the environment and the service table ask. */
-	static Infrastructure standard(Map<String, String> env, List<ServiceSpec> services, Jdk jdk, RepoLayout layout) {
+	/**
+	 * PostgreSQL, Redis (with Sentinel if {@code redisSentinel}), Kafka and SMTP as the
+	 * environment and the service table ask.
+	 */
+	static Infrastructure standard(Map<String, String> env, List<ServiceSpec> services, Jdk jdk, RepoLayout layout,
+			boolean redisSentinel) {
 		int postgresPort = postgresPort(env);
 		int redisPort = redisPort(env);
 		int kafkaPort = kafkaPort(env);
 		int smtpPort = smtpPort(env);
-		return new Infrastructure(
-				List.of(new PostgresStep(env, postgresPort, ServiceTable.databases(services)),
-						new RedisStep(env, redisPort),
-						new KafkaStep(env, () -> new KafkaBroker(jdk.java(), layout.kafkaLibs(),
-								KafkaBroker.temporaryDirectory(), kafkaPort, kafkaPort + 1)),
-						new MailStep(env, smtpPort)));
+		return new Infrastructure(List.of(new PostgresStep(env, postgresPort, ServiceTable.databases(services)),
+				new RedisStep(env, redisPort, redisSentinel), new KafkaStep(env, () -> new KafkaBroker(jdk.java(),
+						layout.kafkaLibs(), KafkaBroker.temporaryDirectory(), kafkaPort, kafkaPort + 1)),
+				new MailStep(env, smtpPort)));
 	}
 
 	/** Fails naming the port when one the local infrastructure needs is taken. */
-	static void requireFreePorts(Map<String, String> env) {
+	static void requireFreePorts(Map<String, String> env, boolean redisSentinel) {
 		if (isBlank(env.get("DATABASE_HOST"))) {
 			Ports.requireFree(postgresPort(env), "PostgreSQL");
 		}
 		if (isBlank(env.get("REDIS_HOST"))) {
 			Ports.requireFree(redisPort(env), "Redis");
+			if (redisSentinel) {
+				// The replica and the three sentinels take the next ports.
+				for (int port = redisPort(env) + 1; port <= redisPort(env) + 4; port++) {
+					Ports.requireFree(port, "Redis with Sentinel");
+				}
+			}
 		}
 		if (isBlank(env.get("KAFKA_BOOTSTRAP_SERVERS"))) {
 			Ports.requireFree(kafkaPort(env), "Kafka");

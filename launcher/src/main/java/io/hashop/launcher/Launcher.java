@@ -67,9 +67,9 @@ public final class Launcher {
 	int run(Arguments arguments) throws InterruptedException {
 		Instant began = Instant.now();
 		List<ServiceSpec> plan = ServiceTable.plan(arguments.replicas());
-		Jdk jdk = checkPrerequisites(plan);
+		Jdk jdk = checkPrerequisites(plan, arguments.redisSentinel());
 		Secrets secrets = Secrets.fromEnvironment(this.env);
-		this.infrastructure = Infrastructure.standard(this.env, plan, jdk, this.layout);
+		this.infrastructure = Infrastructure.standard(this.env, plan, jdk, this.layout, arguments.redisSentinel());
 		this.supervisor = new Supervisor(RestartPolicy.standard(), true, new StatusBoard(this.layout.statusFile()),
 				this.out);
 		Runtime.getRuntime().addShutdownHook(new Thread(this::stopEverything, "launcher-shutdown"));
@@ -93,14 +93,14 @@ public final class Launcher {
 	}
 
 	/** Everything that can fail before anything is started. */
-	private Jdk checkPrerequisites(List<ServiceSpec> plan) {
+	private Jdk checkPrerequisites(List<ServiceSpec> plan, boolean redisSentinel) {
 		this.layout.requireJars(plan);
 		if (isBlank(this.env.get("KAFKA_BOOTSTRAP_SERVERS"))) {
 			this.layout.requireKafkaLibs();
 		}
 		Jdk jdk = JdkLocator.forThisMachine().locate().orElseThrow(() -> new LauncherException(JdkLocator.NONE_FOUND));
 		Ports.requireFree(plan);
-		Infrastructure.requireFreePorts(this.env);
+		Infrastructure.requireFreePorts(this.env, redisSentinel);
 		return jdk;
 	}
 

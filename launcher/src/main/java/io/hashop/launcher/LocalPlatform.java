@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.hashop.devinfra.PostgresServer;
+import io.hashop.devinfra.RedisSentinelGroup;
 
 /**
  * Any subset of the platform's services, with replicas, on real infrastructure (an
@@ -110,6 +111,14 @@ public final class LocalPlatform implements AutoCloseable {
 		this.postgres.server().restart();
 	}
 
+	/**
+	 * The primary, replica and sentinels of a platform started with
+	 * {@link Builder#redisSentinel()}: kill the primary there.
+	 */
+	public RedisSentinelGroup redisSentinel() {
+		return this.redis.sentinelGroup();
+	}
+
 	/** Stops Redis and starts it again on the same port (its data is lost). */
 	public void restartRedis() {
 		this.redis.server().stop();
@@ -184,6 +193,10 @@ public final class LocalPlatform implements AutoCloseable {
 
 		private List<String> jvmOptions = ServiceTable.JVM_OPTIONS;
 
+		private boolean redisSentinel;
+
+		private int portOffset;
+
 		private Builder(Path repoRoot) {
 			this.repoRoot = repoRoot;
 		}
@@ -225,6 +238,30 @@ public final class LocalPlatform implements AutoCloseable {
 			return this;
 		}
 
+		/**
+		 * Runs Redis as a primary, a replica and three sentinels (see
+		 * {@link LocalPlatform#redisSentinel()}); the services get
+		 * {@code REDIS_SENTINEL_MASTER} and {@code REDIS_SENTINEL_NODES} instead of
+		 * {@code REDIS_HOST}.
+		 */
+		public Builder redisSentinel() {
+			this.redisSentinel = true;
+			return this;
+		}
+
+		/**
+		 * Shifts every service port by {@code offset} (the table's 8080 becomes
+		 * {@code 8080 + offset}), so that this platform runs beside one on the table's
+		 * ports; a test overriding an address by {@link #environment} shifts it itself.
+		 */
+		public Builder portOffset(int offset) {
+			if (offset < 0 || offset > 40000) {
+				throw new IllegalArgumentException("A port offset is between 0 and 40000, not " + offset);
+			}
+			this.portOffset = offset;
+			return this;
+		}
+
 		/** Where the processes' logs go; {@code .platform/logs} by default. */
 		public Builder logs(Path directory) {
 			this.logs = directory;
@@ -260,7 +297,7 @@ public final class LocalPlatform implements AutoCloseable {
 			KafkaStep kafka = new KafkaStep(env,
 					() -> new KafkaBroker(jdk.java(), layout.kafkaLibs(), kafkaDirectory, freePort(), freePort()));
 			MailStep mail = new MailStep(env, freePort());
-			RedisStep redis = new RedisStep(env, 0);
+			RedisStep redis = new RedisStep(env, 0, this.redisSentinel);
 			Infrastructure infrastructure = new Infrastructure(List.of(postgres, redis, kafka, mail));
 			Map<String, ServiceHandle> handles = new LinkedHashMap<>();
 			Supervisor supervisor = new Supervisor(RestartPolicy.standard(), this.supervised,
@@ -306,7 +343,7 @@ public final class LocalPlatform implements AutoCloseable {
 				throw new IllegalArgumentException(
 						"Unknown service among " + unknown + "; known: " + ServiceTable.modules());
 			}
-			return ServiceTable.plan(this.replicas)
+			return ServiceTable.plan(this.replicas, this.portOffset)
 				.stream()
 				.filter((spec) -> this.services.contains(spec.module()))
 				.toList();

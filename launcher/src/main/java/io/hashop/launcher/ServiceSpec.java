@@ -61,6 +61,17 @@ record ServiceSpec(String name, String module, int stage, int serverPort, int ma
 				this.database, false, this.environment);
 	}
 
+	/**
+	 * This process with every port shifted by {@code offset}, so that a second platform
+	 * runs beside one on the table's ports.
+	 */
+	ServiceSpec shifted(int offset) {
+		return new ServiceSpec(this.name, this.module, this.stage, this.serverPort + offset,
+				this.managementPort + offset,
+				this.grpcPort.isPresent() ? OptionalInt.of(this.grpcPort.getAsInt() + offset) : OptionalInt.empty(),
+				this.database, this.seedsAdmin, this.environment);
+	}
+
 	ServiceSpec withEnvironment(String key, String value) {
 		Map<String, String> environment = new LinkedHashMap<>(this.environment);
 		environment.put(key, value);

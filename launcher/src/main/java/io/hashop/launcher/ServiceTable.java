@@ -51,6 +51,14 @@ final class ServiceTable {
 	 * @param replicas instances per module; a module not named runs once
 	 */
 	static List<ServiceSpec> plan(Map<String, Integer> replicas) {
+		return plan(replicas, 0);
+	}
+
+	/**
+	 * {@link #plan(Map)} with every port shifted by {@code portOffset}, the addresses the
+	 * callers are given included.
+	 */
+	static List<ServiceSpec> plan(Map<String, Integer> replicas, int portOffset) {
 		List<ServiceSpec> instances = new ArrayList<>();
 		for (ServiceSpec service : BASE) {
 			int count = replicas.getOrDefault(service.module(), 1);
@@ -59,7 +67,7 @@ final class ServiceTable {
 						"Replicas of " + service.module() + " must be between 1 and 9, not " + count + ".");
 			}
 			for (int n = 1; n <= count; n++) {
-				instances.add((n == 1) ? service : service.replica(n));
+				instances.add(((n == 1) ? service : service.replica(n)).shifted(portOffset));
 			}
 		}
 		return instances.stream().map((instance) -> wire(instance, instances)).toList();

@@ -70,6 +70,12 @@ class LauncherInputsTests {
 	}
 
 	@Test
+	void runsRedisWithSentinelOnlyWhenAsked() {
+		assertThat(Arguments.parse(new String[0]).redisSentinel()).isFalse();
+		assertThat(Arguments.parse(new String[] { "--redis-sentinel", "--smoke" }).redisSentinel()).isTrue();
+	}
+
+	@Test
 	void rejectsUnknownArgumentsServicesAndCounts() {
 		assertThatExceptionOfType(LauncherException.class).isThrownBy(() -> Arguments.parse(new String[] { "-x" }))
 			.withMessageContaining("Usage");
@@ -90,7 +96,7 @@ class LauncherInputsTests {
 			assertThatExceptionOfType(LauncherException.class)
 				.isThrownBy(() -> Infrastructure
 					.requireFreePorts(Map.of("LAUNCHER_REDIS_PORT", String.valueOf(taken.getLocalPort()),
-							"DATABASE_HOST", "db", "KAFKA_BOOTSTRAP_SERVERS", "k:9092", "SMTP_HOST", "mail")))
+							"DATABASE_HOST", "db", "KAFKA_BOOTSTRAP_SERVERS", "k:9092", "SMTP_HOST", "mail"), false))
 				.withMessage(
 						"Port " + taken.getLocalPort() + " (Redis) is already in use: is an earlier run still going?");
 		}

@@ -142,6 +142,17 @@ class ServiceEnvironmentTests {
 	}
 
 	@Test
+	void aPortOffsetShiftsEveryPortAndEveryAddressTheCallersAreGiven() {
+		List<ServiceSpec> plan = ServiceTable.plan(Map.of("bff-web", 2), 20000);
+		ServiceSpec bff = plan.stream().filter((spec) -> spec.name().equals("bff-web")).findFirst().orElseThrow();
+		assertThat(bff.serverPort()).isEqualTo(28081);
+		assertThat(bff.managementPort()).isEqualTo(29181);
+		assertThat(bff.environment()).containsEntry("USER_SERVICE_ADDRESS", "static://localhost:29092");
+		assertThat(plan.get(plan.size() - 1).environment()).containsEntry("BFF_URLS",
+				"http://localhost:28081,http://localhost:28181");
+	}
+
+	@Test
 	void tableNamesAndPortsAreUniqueWithReplicas() {
 		List<ServiceSpec> services = ServiceTable
 			.plan(Map.of("user-service", 3, "order-service", 3, "payment-service", 3, "bff-web", 3, "gateway", 3));
