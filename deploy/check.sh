@@ -7,8 +7,13 @@
 #      config) when they are installed;
 #   4. checks copies that must stay identical (PrometheusRule, dashboards and backend configs of the
 #      monitoring component), the Grafana dashboards and datasources, and that every alert has a
-#      runbook and unit tests that see it fire and stay quiet.
-# Usage: deploy/check.sh [--regenerate]   (rewrites the PrometheusRule and the component's copies;
+#      runbook and unit tests that see it fire and stay quiet;
+#   5. release path: image names and tags (base manifests, overlays, Compose) are the build's
+#      ghcr.io/hashop/<service>:<project version>; the Ingress of every overlay (production: TLS,
+#      cert-manager) with the gateway's body limit; the blue-green and BFF canary components (their
+#      generated copies up to date, slots and pools wired, copies configured like the originals).
+# Usage: deploy/check.sh [--regenerate]   (rewrites the PrometheusRule, the component's copies, the
+#        release components' generated copies and the image tags to the pom's version;
 #        --regenerate-prometheusrule is the old name of the same)
 # Needs kubectl (1.27+) and python3 with PyYAML; promtool and amtool are optional
 # (apt-get install prometheus prometheus-alertmanager).
@@ -31,7 +36,15 @@ if [[ $REGENERATE == 1 ]]; then
   # before rendering, so that this run checks the result. The PrometheusRule is rewritten further down.
   for f in "$DEPLOY"/grafana/dashboards/*.json; do cmp -s "$f" "$DEPLOY/k8s/components/monitoring/dashboards/${f##*/}" || { cp "$f" "$DEPLOY/k8s/components/monitoring/dashboards/"; echo "copied ${f##*/}"; }; done
   for f in tempo/tempo.yaml loki/loki.yaml; do cmp -s "$DEPLOY/$f" "$DEPLOY/k8s/components/monitoring/config/${f##*/}" || { cp "$DEPLOY/$f" "$DEPLOY/k8s/components/monitoring/config/"; echo "copied ${f##*/}"; }; done
+  # The services' image tags follow the project version (after ./mvnw versions:set at a release).
+  version=$(python3 -c 'import re; print(re.search(r"<artifactId>hashop-parent</artifactId>\s*<version>([^<]+)</version>", open("pom.xml").read())[1])')
+  sed -i -E "s#(image: ghcr\.io/hashop/(gateway|bff-web|user-service|order-service|payment-service)):[^ ]+#\1:$version#" \
+    docker-compose.yml "$DEPLOY"/k8s/base/{gateway,bff-web,user-service,order-service,payment-service}.yaml
+  python3 "$DEPLOY/k8s/components/generate-copies.py"
 fi
+
+section "generated copies of the release components"
+python3 "$DEPLOY/k8s/components/generate-copies.py" --check && echo "ok   components/blue-green/green.yaml, components/bff-canary/copies.yaml up to date" || fail=1
 
 section "kustomize render"
 for overlay in "$DEPLOY"/k8s/overlays/*/; do
@@ -71,6 +84,12 @@ platform_vars |= {"TRACING_OTLP_ENDPOINT", "TRACING_SAMPLING_PROBABILITY"}
 known = {}
 for s in SERVICES:
     known[s] = platform_vars | set(re.findall(r"\$\{([A-Z][A-Z0-9_]*)", open(f"{s}/src/main/resources/application.yml").read()))
+# The canary split (issue 12), read by the gateway's canary code: allowed here so that the manifests do not
+# depend on the order in which that code and components/bff-canary land; application.yml declares them too.
+known["gateway"] |= {"BFF_CANARY_URLS", "CANARY_WEIGHT", "CANARY_ROLLBACK_5XX_RATIO", "CANARY_ROLLBACK_WINDOW", "CANARY_ROLLBACK_MIN_REQUESTS"}
+known["bff-web-canary"] = known["bff-web"]
+def is_production(overlay):
+    return overlay == "production" or overlay.startswith("production-")
 # Spring relaxed binding of properties without a placeholder (used on purpose, see comments there).
 RELAXED = re.compile(r"^(SPRING|MANAGEMENT|PLATFORM|SERVER)_[A-Z0-9_]+$")
 def var_ok(service, var):
@@ -122,7 +141,7 @@ def check_grpc_balancing(overlay, by_kind):
         if grpc and svc["spec"].get("clusterIP") != "None":
             err(f"{overlay}: Service/{name} serves gRPC but is not headless (clusterIP: None); a virtual IP pins each HTTP/2 connection to one pod")
     for d in by_kind.get("Deployment", []):
-        if d["metadata"]["labels"].get("app") != "bff-web":
+        if d["metadata"]["labels"].get("app") not in ("bff-web", "bff-web-canary"):
             continue
         where = f"{overlay}: Deployment/{d['metadata']['name']}"
         env = {e["name"]: e.get("value") for c in d["spec"]["template"]["spec"]["containers"] for e in c.get("env", [])}
@@ -200,10 +219,116 @@ def check_monitoring(overlay, by_kind):
         for r in a["spec"].get("receivers", []):
             for e in r.get("emailConfigs", []):
                 if "authPassword" in e:
-                    if overlay == "production":
+                    if is_production(overlay):
                         notes.append(e["authPassword"]["name"])
                     elif ("Secret", e["authPassword"]["name"]) not in {("Secret", s["metadata"]["name"]) for s in by_kind.get("Secret", [])}:
                         err(f"{overlay}: AlertmanagerConfig/{a['metadata']['name']}: Secret {e['authPassword']['name']} is not defined in the overlay")
+
+# ---- release path: image names, the Ingress, blue-green slots, the BFF canary pool
+VERSION = re.search(r"<artifactId>hashop-parent</artifactId>\s*<version>([^<]+)</version>", open("pom.xml").read())[1]
+GATEWAY_YML = open("gateway/src/main/resources/application.yml").read()
+_body = re.search(r"max-body-size: \$\{MAX_BODY_SIZE:(\d+)([KM])B\}", GATEWAY_YML)
+BODY_LIMIT = _body[1] + _body[2].lower()  # Spring's 64KB (KiB) is nginx's 64k
+STANDARD_OVERLAYS = {"local", "local-monitoring", "production"}
+for svc in SERVICES:
+    for d in yaml.safe_load_all(open(f"deploy/k8s/base/{svc}.yaml")):
+        if d and d["kind"] == "Deployment" and d["spec"]["template"]["spec"]["containers"][0]["image"] != f"ghcr.io/hashop/{svc}:{VERSION}":
+            err(f"deploy/k8s/base/{svc}.yaml: image must be ghcr.io/hashop/{svc}:{VERSION} (pom.xml's version; deploy/check.sh --regenerate)")
+
+def same_config(overlay, original, copy):
+    """A blue-green slot or the canary runs like the original, but for image and replicas."""
+    a, b = original["spec"]["template"]["spec"], copy["spec"]["template"]["spec"]
+    for key in ("serviceAccountName", "securityContext", "volumes"):
+        if a.get(key) != b.get(key):
+            err(f"{overlay}: Deployment/{copy['metadata']['name']} differs from {original['metadata']['name']} in {key}")
+    ca, cb = a["containers"][0], b["containers"][0]
+    for key in ("env", "envFrom", "ports", "resources", "securityContext", "volumeMounts", "livenessProbe", "readinessProbe", "startupProbe"):
+        norm = (lambda v: sorted(v or [], key=json.dumps)) if key == "env" else (lambda v: v)
+        if norm(ca.get(key)) != norm(cb.get(key)):
+            err(f"{overlay}: Deployment/{copy['metadata']['name']} differs from {original['metadata']['name']} in {key} (copies run like the original but for image and replicas)")
+
+def check_release(overlay, by_kind):
+    deps = {d["metadata"]["name"]: d for d in by_kind.get("Deployment", [])}
+    services = {s["metadata"]["name"]: s for s in by_kind.get("Service", [])}
+    def pod_labels(d):
+        return d["spec"]["template"]["metadata"].get("labels", {})
+    # Images: the build's names; the standard overlays run the project version (or pin a digest).
+    for name, d in deps.items():
+        app = d["metadata"]["labels"].get("app", "").removesuffix("-canary")
+        if app not in SERVICES:
+            continue
+        image, repo = d["spec"]["template"]["spec"]["containers"][0]["image"], f"ghcr.io/hashop/{app}"
+        if not image.startswith((repo + ":", repo + "@sha256:")):
+            err(f"{overlay}: Deployment/{name}: image {image} is not {repo}")
+        elif overlay in STANDARD_OVERLAYS and image != f"{repo}:{VERSION}" and "@sha256:" not in image:
+            err(f"{overlay}: Deployment/{name}: image {image} is not the build's {repo}:{VERSION}")
+    # Ingress: to the gateway's http port, the gateway's body limit; production: TLS and cert-manager.
+    ingresses = by_kind.get("Ingress", [])
+    if not ingresses:
+        err(f"{overlay}: no Ingress for the gateway")
+    gateway_ports = {p.get("name") for p in services.get("gateway", {}).get("spec", {}).get("ports", [])}
+    for ing in ingresses:
+        where = f"{overlay}: Ingress/{ing['metadata']['name']}"
+        ann = ing["metadata"].get("annotations", {})
+        hosts = set()
+        for rule in ing["spec"].get("rules", []):
+            hosts.add(rule.get("host"))
+            for path in rule["http"]["paths"]:
+                backend = path["backend"]["service"]
+                if backend["name"] != "gateway" or backend["port"].get("name") not in gateway_ports:
+                    err(f"{where}: backend {backend} is not a named port of Service gateway")
+        if ann.get("nginx.ingress.kubernetes.io/proxy-body-size") != BODY_LIMIT:
+            err(f"{where}: nginx.ingress.kubernetes.io/proxy-body-size must be {BODY_LIMIT}, the gateway's MAX_BODY_SIZE")
+        if is_production(overlay):
+            tls = ing["spec"].get("tls") or []
+            if not tls or not all(t.get("secretName") for t in tls) or hosts - {h for t in tls for h in t.get("hosts", [])}:
+                err(f"{where}: every host needs TLS from a secret (spec.tls with secretName)")
+            if not (ann.get("cert-manager.io/cluster-issuer") or ann.get("cert-manager.io/issuer")):
+                err(f"{where}: no cert-manager issuer annotation")
+            if ann.get("nginx.ingress.kubernetes.io/force-ssl-redirect") != "true":
+                err(f"{where}: plain HTTP must redirect to HTTPS (force-ssl-redirect)")
+            notes.extend(t["secretName"] + " (TLS, cert-manager)" for t in tls if t.get("secretName"))
+    # Blue-green: both slots, the Service selecting exactly one.
+    for svc in ("user-service", "order-service", "payment-service"):
+        slots = {pod_labels(d).get("slot"): d for d in deps.values() if d["metadata"]["labels"].get("app") == svc}
+        if set(slots) <= {None}:
+            continue
+        if set(slots) != {"blue", "green"}:
+            err(f"{overlay}: {svc}: blue-green needs Deployments with slot blue and green, found {sorted(map(str, slots))}")
+            continue
+        selector = services.get(svc, {}).get("spec", {}).get("selector", {})
+        live = [k for k, d in slots.items() if all(pod_labels(d).get(a) == b for a, b in selector.items())]
+        if len(live) != 1:
+            err(f"{overlay}: Service/{svc} must select exactly one slot (selector slot: blue|green), selects {live}")
+        for k, d in slots.items():
+            if d["spec"]["selector"]["matchLabels"].get("slot") != k:
+                err(f"{overlay}: Deployment/{d['metadata']['name']}: its selector must include slot: {k}")
+        same_config(overlay, slots["blue"], slots["green"])
+    # The BFF canary: its own pods and headless Service, the gateway pointed at it with a weight.
+    gateway_env = {e["name"]: e.get("value") for d in deps.values() if d["metadata"]["labels"].get("app") == "gateway"
+                   for e in d["spec"]["template"]["spec"]["containers"][0].get("env", [])}
+    canary = deps.get("bff-web-canary")
+    if canary:
+        if "bff-web" in deps:
+            same_config(overlay, deps["bff-web"], canary)
+        stable_selector = services.get("bff-web", {}).get("spec", {}).get("selector", {})
+        if all(pod_labels(canary).get(a) == b for a, b in stable_selector.items()):
+            err(f"{overlay}: Service/bff-web (the stable pool) selects the canary's pods")
+        csvc = services.get("bff-web-canary")
+        if not csvc or csvc["spec"].get("clusterIP") != "None" or not all(pod_labels(canary).get(a) == b for a, b in csvc["spec"].get("selector", {}).items()):
+            err(f"{overlay}: the canary needs the headless Service bff-web-canary selecting its pods")
+        urls = [u.strip() for u in (gateway_env.get("BFF_CANARY_URLS") or "").split(",") if u.strip()]
+        if not urls:
+            err(f"{overlay}: Deployment/bff-web-canary exists but the gateway has no BFF_CANARY_URLS")
+        for url in urls:
+            m = re.fullmatch(r"http://([a-z0-9-]+)(?:\.[a-z0-9.-]+)?:(\d+)/?", url)
+            if not m or m[1] != "bff-web-canary" or int(m[2]) not in {p["port"] for p in (csvc or {}).get("spec", {}).get("ports", [])}:
+                err(f"{overlay}: BFF_CANARY_URLS entry {url} does not name a port of Service bff-web-canary")
+    elif gateway_env.get("BFF_CANARY_URLS"):
+        err(f"{overlay}: the gateway has BFF_CANARY_URLS but there is no Deployment bff-web-canary")
+    weight = gateway_env.get("CANARY_WEIGHT")
+    if weight is not None and not (str(weight).isdigit() and 0 <= int(weight) <= 100):
+        err(f"{overlay}: CANARY_WEIGHT must be 0-100, not {weight!r}")
 
 for path in sorted(glob.glob(os.path.join(out, "*.yaml"))):
     overlay = os.path.basename(path)[:-5]
@@ -277,7 +402,7 @@ for path in sorted(glob.glob(os.path.join(out, "*.yaml"))):
             refs += [("ConfigMap", v["configMap"]["name"]) for v in pod.get("volumes", []) if "configMap" in v]
             for kind, name in refs:
                 if (kind, name) not in names:
-                    if overlay == "production" and kind == "Secret":
+                    if is_production(overlay) and kind == "Secret":
                         notes.append(name)
                     else:
                         err(f"{cw}: {kind} {name} is not defined in the overlay")
@@ -291,7 +416,8 @@ for path in sorted(glob.glob(os.path.join(out, "*.yaml"))):
     check_grpc_balancing(overlay, by_kind)
     check_trusted_proxies(overlay, by_kind)
     check_monitoring(overlay, by_kind)
-    if overlay == "production":
+    check_release(overlay, by_kind)
+    if is_production(overlay):
         if by_kind.get("Secret"):
             err("production: must not contain Secret objects (placeholders must never reach production)")
         hpas = {h["spec"]["scaleTargetRef"]["name"] for h in by_kind.get("HorizontalPodAutoscaler", [])}
@@ -336,8 +462,10 @@ for name, s in cs.items():
         if src.startswith("./") and not os.path.exists(src):
             err(f"compose {name}: mounted path {src} does not exist")
     if name in known:
-        if s.get("build", {}).get("args", {}).get("MODULE") != name:
-            err(f"compose {name}: build arg MODULE must be {name}")
+        if s.get("image") != f"ghcr.io/hashop/{name}:{VERSION}":
+            err(f"compose {name}: image must be the build's ghcr.io/hashop/{name}:{VERSION} (pom.xml's version), not {s.get('image')!r}")
+        if "build" in s:
+            err(f"compose {name}: no build section; the images come from the Maven build (Jib)")
         for var in s.get("environment", {}):
             if not var_ok(name, var):
                 err(f"compose {name}: env {var} is not read by {name} (not in its application.yml)")

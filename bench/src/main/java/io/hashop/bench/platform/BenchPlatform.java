@@ -27,9 +27,8 @@ import io.hashop.launcher.ServiceHandle;
 public final class BenchPlatform implements AutoCloseable {
 
 	/**
-	 * What the images run ({@code deploy/docker/Dockerfile}) under the 768 MiB memory
-	 * limit of {@code deploy/k8s}: full tiered JIT and the collector the JVM picks for
-	 * that size.
+	 * What the images run (Jib, root {@code pom.xml}) under the 768 MiB memory limit of
+	 * {@code deploy/k8s}: full tiered JIT and the collector the JVM picks for that size.
 	 */
 	public static final List<String> PRODUCTION_JVM_OPTIONS = List.of("-XX:MaxRAM=768m", "-XX:MaxRAMPercentage=75",
 			"-XX:+ExitOnOutOfMemoryError", "-Xshare:auto", "--enable-native-access=ALL-UNNAMED");
