@@ -5,7 +5,6 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import io.hashop.gateway.client.ClientResolver;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.SignalType;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
@@ -15,6 +14,7 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseCookie;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -67,9 +67,18 @@ class CanaryRouter implements GlobalFilter, Ordered {
 		Pool pool = choose(exchange);
 		exchange.getAttributes().put(CHOSEN, pool);
 		routeTo(pool, exchange);
+		// Judged by the answer the client gets, when it is committed: the gateway's own
+		// 503
+		// or 504 for a canary that cannot answer is written by the error handler, after
+		// the
+		// filter chain has finished (the chain itself only sees a cancel then).
 		long start = System.nanoTime();
-		return chain.filter(exchange)
-			.doFinally((signal) -> answered(pool, exchange, signal, System.nanoTime() - start));
+		ServerHttpResponse response = exchange.getResponse();
+		response.beforeCommit(() -> {
+			answered(pool, response.getStatusCode(), System.nanoTime() - start);
+			return Mono.empty();
+		});
+		return chain.filter(exchange);
 	}
 
 	private Pool choose(ServerWebExchange exchange) {
@@ -107,14 +116,8 @@ class CanaryRouter implements GlobalFilter, Ordered {
 					UriComponentsBuilder.fromUri(url).host(pool.serviceId()).build(true).toUri());
 	}
 
-	private void answered(Pool pool, ServerWebExchange exchange, SignalType signal, long nanos) {
-		if (signal == SignalType.CANCEL) {
-			return;
-		}
-		// An error here is the BFF's (unreachable, timed out): the client gets a 5xx for
-		// it.
-		HttpStatusCode status = exchange.getResponse().getStatusCode();
-		int code = (signal == SignalType.ON_ERROR || status == null) ? 503 : status.value();
+	private void answered(Pool pool, HttpStatusCode status, long nanos) {
+		int code = (status != null) ? status.value() : 200;
 		this.metrics.record(pool, code, nanos);
 		if (pool == Pool.CANARY) {
 			this.guard.record(code >= 500);
