@@ -89,7 +89,8 @@ for s in SERVICES:
 known["gateway"] |= {"BFF_CANARY_URLS", "CANARY_WEIGHT", "CANARY_ROLLBACK_5XX_RATIO", "CANARY_ROLLBACK_WINDOW", "CANARY_ROLLBACK_MIN_REQUESTS"}
 known["bff-web-canary"] = known["bff-web"]
 def is_production(overlay):
-    return overlay == "production" or overlay.startswith("production-")
+    # region-a/region-b are production in two regions (docs/runbooks/region-failover.md).
+    return overlay == "production" or overlay.startswith(("production-", "region-"))
 # Spring relaxed binding of properties without a placeholder (used on purpose, see comments there).
 RELAXED = re.compile(r"^(SPRING|MANAGEMENT|PLATFORM|SERVER)_[A-Z0-9_]+$")
 def var_ok(service, var):
