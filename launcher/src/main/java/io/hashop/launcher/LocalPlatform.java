@@ -197,6 +197,8 @@ public final class LocalPlatform implements AutoCloseable {
 
 		private int portOffset;
 
+		private final Map<String, String> infrastructure = new LinkedHashMap<>();
+
 		private Builder(Path repoRoot) {
 			this.repoRoot = repoRoot;
 		}
@@ -262,6 +264,16 @@ public final class LocalPlatform implements AutoCloseable {
 			return this;
 		}
 
+		/**
+		 * An infrastructure variable in place of this JVM's environment, such as
+		 * {@code DATABASE_HOST} and {@code DATABASE_PORT} to use an external PostgreSQL
+		 * (one per region in a failover drill) instead of starting one.
+		 */
+		public Builder infrastructure(String key, String value) {
+			this.infrastructure.put(key, value);
+			return this;
+		}
+
 		/** Where the processes' logs go; {@code .platform/logs} by default. */
 		public Builder logs(Path directory) {
 			this.logs = directory;
@@ -283,7 +295,8 @@ public final class LocalPlatform implements AutoCloseable {
 					: new RepoLayout(this.repoRoot);
 			List<ServiceSpec> specs = specs();
 			layout.requireJars(specs);
-			Map<String, String> env = System.getenv();
+			Map<String, String> env = new LinkedHashMap<>(System.getenv());
+			env.putAll(this.infrastructure);
 			if (isBlank(env.get("KAFKA_BOOTSTRAP_SERVERS"))) {
 				layout.requireKafkaLibs();
 			}
