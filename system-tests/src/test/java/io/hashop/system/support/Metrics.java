@@ -20,6 +20,15 @@ public final class Metrics {
 
 	/** The sum of every series of a metric, 0 when it has none yet. */
 	public static double sum(SystemUnderTest system, ServiceHandle process, String audience, String metric) {
+		return sum(system, process, audience, metric, "");
+	}
+
+	/**
+	 * The sum of the series of a metric whose labels contain a fragment such as
+	 * {@code uri="/api/products"}, 0 when there is none yet.
+	 */
+	public static double sum(SystemUnderTest system, ServiceHandle process, String audience, String metric,
+			String labels) {
 		String token = system.tokens().issue(CallerIdentity.anonymous(), audience);
 		HttpRequest request = HttpRequest
 			.newBuilder(URI.create("http://127.0.0.1:" + process.managementPort() + "/actuator/prometheus"))
@@ -34,6 +43,7 @@ public final class Metrics {
 			return response.body()
 				.lines()
 				.filter((line) -> line.startsWith(metric + "{") || line.startsWith(metric + " "))
+				.filter((line) -> line.contains(labels))
 				.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
 				.sum();
 		}

@@ -17,10 +17,10 @@ import io.hashop.platform.identity.InternalTokenIssuer;
 import org.awaitility.Awaitility;
 
 /**
- * The platform every system test shares: two gateways in front of two BFFs, user-, order-
- * and two payment-service instances, all real processes on a real PostgreSQL, Redis,
- * Kafka broker process and SMTP server. Started on first use, stopped when the test JVM
- * exits.
+ * The platform every system test shares: two gateways in front of two BFFs (and a third
+ * with bff-web as its stable and bff-web-2 as its canary pool), user-, order- and two
+ * payment-service instances, all real processes on a real PostgreSQL, Redis, Kafka broker
+ * process and SMTP server. Started on first use, stopped when the test JVM exits.
  */
 public final class SystemUnderTest {
 
@@ -34,7 +34,7 @@ public final class SystemUnderTest {
 
 	/** Every process of the shared platform, replicas included. */
 	static final String[] PROCESSES = { "user-service", "order-service", "payment-service", "payment-service-2",
-			"bff-web", "bff-web-2", "gateway", "gateway-2" };
+			"bff-web", "bff-web-2", "gateway", "gateway-2", "gateway-3" };
 
 	private static SystemUnderTest shared;
 
@@ -78,9 +78,19 @@ public final class SystemUnderTest {
 				// table.
 				.replicas("payment-service", 2)
 				.replicas("bff-web", 2)
-				.replicas("gateway", 2)
+				.replicas("gateway", 3)
 				.environment("gateway", "BFF_URLS", BFF_URLS)
 				.environment("gateway-2", "BFF_URLS", BFF_URLS)
+				// The canary release's gateway: bff-web is its stable pool, bff-web-2 its
+				// canary, with 20 % of new sessions (CanaryReleaseIntegrationTests).
+				.environment("gateway-3", "BFF_URLS", "http://localhost:8081")
+				.environment("gateway-3", "BFF_CANARY_URLS", "http://localhost:8181")
+				.environment("gateway-3", "CANARY_WEIGHT", "20")
+				.environment("gateway-3", "BFF_HEALTH_CHECK_INTERVAL", "1s")
+				.environment("gateway-3", "BFF_RESPONSE_TIMEOUT", "2s")
+				.environment("gateway-3", "RATE_LIMIT_AUTH", "100000")
+				.environment("gateway-3", "RATE_LIMIT_IP", "1000000")
+				.environment("gateway-3", "RATE_LIMIT_USER", "1000000")
 				// The tests sign in far more often than the login limit allows one
 				// address;
 				// the gateway's own tests cover the limit.
@@ -111,7 +121,10 @@ public final class SystemUnderTest {
 		return this.platform;
 	}
 
-	/** The public address of gateway instance 1 or 2. */
+	/**
+	 * The public address of gateway instance 1 or 2, or 3: the one with a canary pool
+	 * (bff-web-2).
+	 */
 	public String gatewayUrl(int instance) {
 		String name = (instance == 1) ? "gateway" : "gateway-" + instance;
 		return "http://localhost:" + this.platform.process(name).serverPort();
