@@ -84,9 +84,6 @@ platform_vars |= {"TRACING_OTLP_ENDPOINT", "TRACING_SAMPLING_PROBABILITY"}
 known = {}
 for s in SERVICES:
     known[s] = platform_vars | set(re.findall(r"\$\{([A-Z][A-Z0-9_]*)", open(f"{s}/src/main/resources/application.yml").read()))
-# The canary split (issue 12), read by the gateway's canary code: allowed here so that the manifests do not
-# depend on the order in which that code and components/bff-canary land; application.yml declares them too.
-known["gateway"] |= {"BFF_CANARY_URLS", "CANARY_WEIGHT", "CANARY_ROLLBACK_5XX_RATIO", "CANARY_ROLLBACK_WINDOW", "CANARY_ROLLBACK_MIN_REQUESTS"}
 known["bff-web-canary"] = known["bff-web"]
 def is_production(overlay):
     # region-a/region-b are production in two regions (docs/runbooks/region-failover.md).
@@ -318,9 +315,8 @@ def check_release(overlay, by_kind):
         csvc = services.get("bff-web-canary")
         if not csvc or csvc["spec"].get("clusterIP") != "None" or not all(pod_labels(canary).get(a) == b for a, b in csvc["spec"].get("selector", {}).items()):
             err(f"{overlay}: the canary needs the headless Service bff-web-canary selecting its pods")
+        # BFF_CANARY_URLS empty: the canary is closed (every session to the stable pool).
         urls = [u.strip() for u in (gateway_env.get("BFF_CANARY_URLS") or "").split(",") if u.strip()]
-        if not urls:
-            err(f"{overlay}: Deployment/bff-web-canary exists but the gateway has no BFF_CANARY_URLS")
         for url in urls:
             m = re.fullmatch(r"http://([a-z0-9-]+)(?:\.[a-z0-9.-]+)?:(\d+)/?", url)
             if not m or m[1] != "bff-web-canary" or int(m[2]) not in {p["port"] for p in (csvc or {}).get("spec", {}).get("ports", [])}:
@@ -330,6 +326,8 @@ def check_release(overlay, by_kind):
     weight = gateway_env.get("CANARY_WEIGHT")
     if weight is not None and not (str(weight).isdigit() and 0 <= int(weight) <= 100):
         err(f"{overlay}: CANARY_WEIGHT must be 0-100, not {weight!r}")
+    elif weight is not None and int(weight) > 0 and not (gateway_env.get("BFF_CANARY_URLS") or "").strip():
+        err(f"{overlay}: CANARY_WEIGHT {weight} without BFF_CANARY_URLS (the gateway refuses to start)")
 
 for path in sorted(glob.glob(os.path.join(out, "*.yaml"))):
     overlay = os.path.basename(path)[:-5]

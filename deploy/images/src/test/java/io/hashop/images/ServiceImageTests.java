@@ -50,7 +50,8 @@ class ServiceImageTests {
 		@SuppressWarnings("unchecked")
 		List<String> entrypoint = (List<String>) config.get("Entrypoint");
 		assertThat(entrypoint).as("Entrypoint")
-			.startsWith("java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError")
+			.startsWith("java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError",
+					"--enable-native-access=ALL-UNNAMED")
 			.contains("-cp", "@/app/jib-classpath-file");
 		String mainClass = entrypoint.get(entrypoint.size() - 1);
 		assertThat(mainClass).as("main class").startsWith("io.hashop.");
