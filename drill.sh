@@ -30,5 +30,7 @@ status=0
 ./mvnw -B -pl system-tests verify -Dtest=NoUnitTests -Dsurefire.failIfNoSpecifiedTests=false \
 	-Dhashop.system.skip=true -Dhashop.failover.skip=true -Dhashop.chaos.skip=true -Dhashop.drill.skip=false \
 	-Dhashop.drill.traffic="PT${traffic}S" | tee system-tests/target/drill.log || status=$?
-grep '^FIGURES region-failover-drill' system-tests/target/drill.log || echo "No figures: see system-tests/target/drill-logs" >&2
+# The test's output may go to Failsafe's report files instead of the console.
+cat system-tests/target/drill.log system-tests/target/failsafe-reports-drill/*-output.txt 2>/dev/null \
+	| grep -m 1 '^FIGURES region-failover-drill' || echo "No figures: see system-tests/target/drill-logs" >&2
 exit $status
