@@ -59,8 +59,8 @@ class ApiRoutingIntegrationTests extends EdgeIntegrationTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/actuator/health", "/actuator/prometheus", "/actuator", "/", "/index.html",
-			"/apis/products", "/healthz/../actuator/health" })
+	@ValueSource(strings = { "/actuator/health", "/actuator/prometheus", "/actuator", "/index.html", "/apis/products",
+			"/healthz/../actuator/health" })
 	void answersProblem404ForPathsOutsideTheApi(String path) {
 		HttpResponse<String> response = client().get(path);
 
