@@ -68,7 +68,7 @@ public class RedisTopologyEnvironmentPostProcessor implements EnvironmentPostPro
 	}
 
 	private static IllegalStateException inconsistent(String sentence) {
-		return new IllegalStateException("Inconsistent Redis settings: " + sentence);
+		return new InconsistentRedisSettingsException(sentence);
 	}
 
 }

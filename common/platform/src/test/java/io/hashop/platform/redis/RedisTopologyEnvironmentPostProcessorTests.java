@@ -5,6 +5,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
@@ -37,6 +38,16 @@ class RedisTopologyEnvironmentPostProcessorTests {
 		assertThatIllegalStateException().isThrownBy(() -> processed(Map.of("REDIS_SENTINEL_MASTER", "hashop")))
 			.withMessage("Inconsistent Redis settings: REDIS_SENTINEL_MASTER is set but REDIS_SENTINEL_NODES is not:"
 					+ " Sentinel needs both the master name and the sentinels as host:port,host:port.");
+	}
+
+	@Test
+	void reportsTheSentenceAndWhatToSetWithoutAStackTrace() {
+		InconsistentRedisSettingsException failure = new InconsistentRedisSettingsException("something is off.");
+
+		FailureAnalysis analysis = new InconsistentRedisSettingsFailureAnalyzer().analyze(failure);
+
+		assertThat(analysis.getDescription()).isEqualTo("Inconsistent Redis settings: something is off.");
+		assertThat(analysis.getAction()).contains("REDIS_SENTINEL_MASTER and REDIS_SENTINEL_NODES");
 	}
 
 	@Test
