@@ -19,10 +19,11 @@ if [ "$primary" = "$me" ]; then
 fi
 set -- --port 6379 --save "" --appendonly no --maxmemory 200mb --maxmemory-policy volatile-lru \
   --replica-announce-ip "$me" --protected-mode no
-if [ -z "$primary" ] && [ "$(hostname)" = "redis-node-0" ]; then
-  echo "no sentinel names a primary: starting as the primary"
+if [ "$primary" = "$me" ] || { [ -z "$primary" ] && [ "$(hostname)" = "redis-node-0" ]; }; then
+  # Still named primary after the wait: no replica could be promoted, its data is gone anyway.
+  echo "starting as the primary (${primary:-no sentinel names one})"
   exec redis-server "$@"
 fi
-[ -n "$primary" ] && [ "$primary" != "$me" ] || primary="redis-node-0.redis-node"
+[ -n "$primary" ] || primary="redis-node-0.redis-node"
 echo "replicating $primary"
 exec redis-server "$@" --replicaof "$primary" 6379
