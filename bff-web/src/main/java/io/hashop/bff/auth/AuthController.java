@@ -6,6 +6,12 @@ import io.hashop.bff.downstream.DownstreamGuards;
 import io.hashop.bff.security.SignedInUser;
 import io.hashop.bff.user.UserClient;
 import io.hashop.contracts.user.v1.User;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -30,6 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/auth")
+@Tag(name = "auth")
 class AuthController {
 
 	private final UserClient users;
@@ -49,6 +56,12 @@ class AuthController {
 	}
 
 	@PostMapping("/register")
+	@Operation(operationId = "register", summary = "Create an account",
+			description = "A valid e-mail address (compared case-insensitively), a password of 10-128 characters "
+					+ "and a display name of 1-64. Does not sign in. Limited per client IP by the gateway.")
+	@SecurityRequirements
+	@ApiResponse(responseCode = "201", description = "The account was created.")
+	@ApiResponse(responseCode = "409", ref = "#/components/responses/409")
 	@ResponseStatus(HttpStatus.CREATED)
 	AccountResponse register(@Valid @RequestBody RegisterRequest request) {
 		User user = this.users.register(request.email(), request.password(), request.displayName(),
@@ -57,6 +70,16 @@ class AuthController {
 	}
 
 	@PostMapping("/login")
+	@Operation(operationId = "login", summary = "Sign in",
+			description = "Starts a fresh session (any previous one ends) and a fresh XSRF token. Limited by the "
+					+ "gateway per client IP, and refused attempts per account from any address.")
+	@SecurityRequirements
+	@ApiResponse(responseCode = "200", description = "Signed in: the account, with the two cookies.",
+			headers = @Header(name = "Set-Cookie",
+					description = "`SESSION` (HttpOnly) and `XSRF-TOKEN` (readable by scripts, to echo in "
+							+ "X-XSRF-TOKEN); both SameSite=Lax, Secure over TLS.",
+					schema = @Schema(type = "string")))
+	@ApiResponse(responseCode = "401", ref = "#/components/responses/401")
 	AccountResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest httpRequest,
 			HttpServletResponse httpResponse) {
 		SignedInUser user = this.users.verifyCredentials(request.email(), request.password(),
@@ -79,6 +102,11 @@ class AuthController {
 	}
 
 	@PostMapping("/logout")
+	@Operation(operationId = "logout", summary = "Sign out",
+			description = "Deletes the session from the session store and clears the XSRF-TOKEN cookie.")
+	@ApiResponse(responseCode = "204", description = "Signed out.",
+			headers = @Header(name = "Set-Cookie", description = "Clears `XSRF-TOKEN`.",
+					schema = @Schema(type = "string")))
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void logout(HttpServletRequest httpRequest, HttpServletResponse httpResponse) {
 		HttpSession session = httpRequest.getSession(false);

@@ -21,6 +21,9 @@ import io.hashop.bff.user.UserClient;
 import io.hashop.platform.identity.CallerIdentity;
 import io.micrometer.context.ContextSnapshot;
 import io.micrometer.context.ContextSnapshotFactory;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -35,6 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
  * is null and named in {@code degraded}.
  */
 @RestController
+@Tag(name = "account")
 class DashboardController {
 
 	private static final Logger logger = LoggerFactory.getLogger(DashboardController.class);
@@ -57,6 +61,9 @@ class DashboardController {
 	}
 
 	@GetMapping("/api/dashboard")
+	@Operation(operationId = "getDashboard", summary = "Get your dashboard",
+			description = "Profile, recent orders and payments gathered in parallel within one second. A section whose service is slow or down is `null` and named in `degraded`; the answer is still 200.")
+	@ApiResponse(responseCode = "200", description = "The dashboard.")
 	DashboardResponse dashboard(@AuthenticationPrincipal SignedInUser user) throws InterruptedException {
 		Deadline deadline = Deadline.after(this.properties.budget());
 		CallerIdentity caller = user.identity();

@@ -1,13 +1,15 @@
 package io.hashop.bff.order;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
 import io.hashop.contracts.order.v1.Order;
 
 /** An order as the public API shows it. */
-public record OrderResponse(String id, String status, long totalCents, String currency, List<Item> items,
-		Instant createdAt) {
+public record OrderResponse(String id, @Schema(allowableValues = {
+		"PENDING_PAYMENT", "PAID", "PAYMENT_FAILED" }) String status, long totalCents, String currency,
+		List<Item> items, Instant createdAt){
 
 	/** One line of an order. */
 	public record Item(long productId, String sku, String name, int quantity, long unitPriceCents,

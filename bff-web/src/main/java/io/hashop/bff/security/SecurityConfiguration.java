@@ -28,10 +28,10 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
 
 /**
- * Two filter chains: the public catalog, API description and probes never touch the
- * session (so they keep working while Redis is down); everything else needs a signed-in
- * session, and unsafe methods other than register and login need the XSRF header to echo
- * the XSRF cookie.
+ * Two filter chains: the public catalog, API description and reference, and probes never
+ * touch the session (so they keep working while Redis is down); everything else needs a
+ * signed-in session, and unsafe methods other than register and login need the XSRF
+ * header to echo the XSRF cookie.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -87,8 +87,9 @@ class SecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain publicChain(HttpSecurity http) throws Exception {
 		http.securityMatcher(new OrRequestMatcher(pathPattern(HttpMethod.GET, "/api/products"),
-				pathPattern("/api/openapi/**"), pathPattern("/api/openapi"), pathPattern("/healthz"),
-				pathPattern("/livez"), pathPattern("/readyz"), pathPattern("/actuator/**")))
+				pathPattern("/api/openapi/**"), pathPattern("/api/openapi"), pathPattern(HttpMethod.GET, "/api/docs"),
+				pathPattern(HttpMethod.GET, "/api/docs/**"), pathPattern("/healthz"), pathPattern("/livez"),
+				pathPattern("/readyz"), pathPattern("/actuator/**")))
 			.securityContext((context) -> context.securityContextRepository(new NullSecurityContextRepository()))
 			.sessionManagement((session) -> session.disable())
 			.requestCache((cache) -> cache.disable())

@@ -2,6 +2,9 @@ package io.hashop.bff.user;
 
 import io.hashop.bff.downstream.DownstreamGuards;
 import io.hashop.bff.security.SignedInUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/me}: the signed-in user's profile. */
 @RestController
+@Tag(name = "account")
 class MeController {
 
 	private final UserClient users;
@@ -21,6 +25,9 @@ class MeController {
 	}
 
 	@GetMapping("/api/me")
+	@Operation(operationId = "getProfile", summary = "Get your profile",
+			description = "The signed-in user's profile and roles.")
+	@ApiResponse(responseCode = "200", description = "The profile.")
 	ProfileResponse me(@AuthenticationPrincipal SignedInUser user) {
 		return ProfileResponse.of(this.users.getUser(user.identity(), user.id(), this.guards.newRequestDeadline()));
 	}
