@@ -42,7 +42,9 @@ export function signedOut() {
   showNav();
 }
 
-async function render() {
+let first = true;
+
+async function render(moveFocus = true) {
   const hash = location.hash;
   if (hash && !hash.startsWith('#/')) return; // the skip link and other in-page anchors
   if (cleanup) cleanup();
@@ -52,15 +54,18 @@ async function render() {
   showNav();
   main.replaceChildren();
   const ctx = {
-    session, ready: session.ready, notify, refreshSession, rerender: render,
+    session, ready: session.ready, notify, refreshSession, rerender: () => render(false),
     go: (to, text) => { flash = text || ''; location.hash = to; },
   };
   cleanup = (await view(main, ctx)) || null;
+  // A new page moves focus to its heading (announced by screen readers); the first load
+  // and a redraw of the same page (a changed quantity) leave focus alone.
   const heading = main.querySelector('h1');
-  if (heading && document.activeElement !== document.body && hash) {
+  if (heading && moveFocus && !first) {
     heading.tabIndex = -1;
     heading.focus();
   }
+  first = false;
 }
 
 function showCartCount() {

@@ -106,7 +106,7 @@ async function checkout(button, status, ctx) {
       const order = await api('POST', '/api/orders', JSON.parse(attempt.body), { 'Idempotency-Key': attempt.key });
       finishCheckout();
       clearCart();
-      ctx.go('#/orders', `Order placed (${money(order.totalCents, order.currency)}). Waiting for the payment…`);
+      ctx.go('#/orders', `Order placed (${money(order.totalCents, order.currency)}). Its status below updates by itself.`);
       return;
     } catch (e) {
       const delay = e.status === 0 ? 2 ** tries : e.retryAfter || 2 ** tries;
