@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import io.hashop.devinfra.test.ApiClient;
 import io.hashop.launcher.ServiceHandle;
+import io.hashop.system.support.Chromium;
 import io.hashop.system.support.SystemUnderTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

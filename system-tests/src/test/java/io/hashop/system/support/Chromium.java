@@ -1,4 +1,4 @@
-package io.hashop.system.storefront;
+package io.hashop.system.support;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,16 +17,16 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * never downloads a browser or a driver. Installed with apt when missing and running as
  * root; otherwise the tests are skipped (outside CI) or fail (with {@code CI=true}).
  */
-final class Chromium {
+public final class Chromium {
 
-	static final Path BINARY = Path.of("/usr/bin/chromium");
+	public static final Path BINARY = Path.of("/usr/bin/chromium");
 
-	static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+	public static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
 	private Chromium() {
 	}
 
-	static void assumeInstalled() {
+	public static void assumeInstalled() {
 		if (!installed() && "root".equals(System.getProperty("user.name"))
 				&& Files.isExecutable(Path.of("/usr/bin/apt-get"))) {
 			install();
@@ -34,7 +34,7 @@ final class Chromium {
 		if (installed()) {
 			return;
 		}
-		String why = "The storefront's browser tests need Debian's chromium and chromium-driver packages "
+		String why = "The browser tests need Debian's chromium and chromium-driver packages "
 				+ "(apt-get install -y chromium chromium-driver, as root).";
 		if ("true".equalsIgnoreCase(System.getenv("CI"))) {
 			Assertions.fail(why);
@@ -42,7 +42,7 @@ final class Chromium {
 		Assumptions.abort(why);
 	}
 
-	static WebDriver start() {
+	public static WebDriver start() {
 		System.setProperty("webdriver.chrome.driver", DRIVER.toString());
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(BINARY.toFile());
