@@ -1,9 +1,9 @@
 package io.hashop.order.catalog;
 
 /** An operation reserved to admins, attempted by someone else. */
-public class AdminRequiredException extends RuntimeException {
+class AdminRequiredException extends RuntimeException {
 
-	public AdminRequiredException() {
+	AdminRequiredException() {
 		super("Only an admin may do this");
 	}
 

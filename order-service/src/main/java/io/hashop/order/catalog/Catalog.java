@@ -12,7 +12,10 @@ import io.hashop.platform.identity.CallerIdentity;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads the catalog and changes prices (admins only). */
+/**
+ * Reads the catalog and changes prices (admins only). Public for one use only: orders are
+ * priced from {@link #findProducts(Collection)}.
+ */
 @Service
 public class Catalog {
 
@@ -25,7 +28,7 @@ public class Catalog {
 		this.products = products;
 	}
 
-	public List<Product> listProducts() {
+	List<Product> listProducts() {
 		return this.products.findAll();
 	}
 
@@ -38,7 +41,7 @@ public class Catalog {
 	}
 
 	@Transactional
-	public Product updatePrice(CallerIdentity caller, long productId, long priceCents) {
+	Product updatePrice(CallerIdentity caller, long productId, long priceCents) {
 		if (!caller.isAdmin()) {
 			throw new AdminRequiredException();
 		}

@@ -1,9 +1,9 @@
 package io.hashop.order.catalog;
 
 /** No product has this id. */
-public class ProductNotFoundException extends RuntimeException {
+class ProductNotFoundException extends RuntimeException {
 
-	public ProductNotFoundException(long id) {
+	ProductNotFoundException(long id) {
 		super("Product " + id + " not found");
 	}
 

@@ -3,8 +3,6 @@ package io.hashop.order.order;
 import com.google.rpc.Code;
 import io.grpc.Status;
 import io.grpc.StatusException;
-import io.hashop.order.catalog.AdminRequiredException;
-import io.hashop.order.catalog.ProductNotFoundException;
 import io.hashop.order.order.OrderExceptions.IdempotencyKeyReusedException;
 import io.hashop.order.order.OrderExceptions.MixedCurrenciesException;
 import io.hashop.order.order.OrderExceptions.OrderNotFoundException;
@@ -15,10 +13,7 @@ import io.hashop.platform.identity.InvalidInternalTokenException;
 import org.springframework.grpc.server.exception.GrpcExceptionHandler;
 import org.springframework.stereotype.Component;
 
-/**
- * Maps catalog and order failures to precise gRPC statuses; the platform handles the
- * rest.
- */
+/** Maps order failures to precise gRPC statuses; the platform handles the rest. */
 @Component
 class OrderGrpcExceptionHandler implements GrpcExceptionHandler {
 
@@ -32,8 +27,6 @@ class OrderGrpcExceptionHandler implements GrpcExceptionHandler {
 			case MixedCurrenciesException ex ->
 				GrpcErrors.withReason(Code.FAILED_PRECONDITION, "MIXED_CURRENCIES", ex.getMessage());
 			case OrderNotFoundException ex -> Status.NOT_FOUND.withDescription(ex.getMessage()).asException();
-			case ProductNotFoundException ex -> Status.NOT_FOUND.withDescription(ex.getMessage()).asException();
-			case AdminRequiredException ex -> Status.PERMISSION_DENIED.withDescription(ex.getMessage()).asException();
 			case InvalidInternalTokenException ex ->
 				Status.UNAUTHENTICATED.withDescription(ex.getMessage()).asException();
 			default -> null;

@@ -6,47 +6,30 @@ import io.grpc.stub.StreamObserver;
 import io.hashop.contracts.order.v1.GetOrderRequest;
 import io.hashop.contracts.order.v1.ListOrdersRequest;
 import io.hashop.contracts.order.v1.ListOrdersResponse;
-import io.hashop.contracts.order.v1.ListProductsRequest;
-import io.hashop.contracts.order.v1.ListProductsResponse;
 import io.hashop.contracts.order.v1.OrderServiceGrpc;
 import io.hashop.contracts.order.v1.PlaceOrderRequest;
 import io.hashop.contracts.order.v1.PlaceOrderResponse;
-import io.hashop.contracts.order.v1.Product;
-import io.hashop.contracts.order.v1.UpdateProductPriceRequest;
-import io.hashop.order.catalog.Catalog;
 import io.hashop.platform.error.InvalidRequestException;
 import io.hashop.platform.grpc.GrpcCallerIdentity;
 import io.hashop.platform.identity.InvalidInternalTokenException;
 
 import org.springframework.stereotype.Service;
 
-/** The gRPC face of the catalog and orders; orders are always the token's user's own. */
+/**
+ * The orders' RPCs of {@code hashop.order.v1.OrderService}; orders are always the token's
+ * user's own. {@code config.OrderServiceConfiguration} binds them, with the catalog's
+ * RPCs, into the one definition of that service the server serves.
+ */
 @Service
-class OrderGrpcService extends OrderServiceGrpc.OrderServiceImplBase {
-
-	private final Catalog catalog;
+class OrderGrpcService implements OrderServiceGrpc.AsyncService {
 
 	private final OrderPlacement placement;
 
 	private final OrderQueries queries;
 
-	OrderGrpcService(Catalog catalog, OrderPlacement placement, OrderQueries queries) {
-		this.catalog = catalog;
+	OrderGrpcService(OrderPlacement placement, OrderQueries queries) {
 		this.placement = placement;
 		this.queries = queries;
-	}
-
-	@Override
-	public void listProducts(ListProductsRequest request, StreamObserver<ListProductsResponse> responseObserver) {
-		ListProductsResponse.Builder response = ListProductsResponse.newBuilder();
-		this.catalog.listProducts().forEach((product) -> response.addProducts(OrderMessages.toMessage(product)));
-		complete(responseObserver, response.build());
-	}
-
-	@Override
-	public void updateProductPrice(UpdateProductPriceRequest request, StreamObserver<Product> responseObserver) {
-		complete(responseObserver, OrderMessages.toMessage(this.catalog.updatePrice(GrpcCallerIdentity.current(),
-				request.getProductId(), request.getPriceCents())));
 	}
 
 	@Override

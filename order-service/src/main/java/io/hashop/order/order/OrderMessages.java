@@ -7,7 +7,6 @@ import com.google.protobuf.Timestamp;
 import io.hashop.contracts.order.v1.OrderPlacedEvent;
 import io.hashop.contracts.order.v1.OrderStatus;
 import io.hashop.contracts.order.v1.PlaceOrderRequest;
-import io.hashop.order.catalog.Product;
 
 /** Translates between the gRPC messages and the order service's own types. */
 final class OrderMessages {
@@ -21,16 +20,6 @@ final class OrderMessages {
 					.stream()
 					.map((item) -> new PlaceOrderCommand.Item(item.getProductId(), item.getQuantity()))
 					.toList());
-	}
-
-	static io.hashop.contracts.order.v1.Product toMessage(Product product) {
-		return io.hashop.contracts.order.v1.Product.newBuilder()
-			.setId(product.id())
-			.setSku(product.sku())
-			.setName(product.name())
-			.setPriceCents(product.priceCents())
-			.setCurrency(product.currency())
-			.build();
 	}
 
 	static io.hashop.contracts.order.v1.Order toMessage(Order order) {
