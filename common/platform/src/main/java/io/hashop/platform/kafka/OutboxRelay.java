@@ -1,16 +1,9 @@
 package io.hashop.platform.kafka;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,57 +30,42 @@ import org.springframework.transaction.support.TransactionTemplate;
  * rolled back without counting attempts and the relay backs off as a whole.
  *
  * <p>
- * The table (each service creates it in its own migrations):
- *
- * <pre>
- * outbox (id bigint identity primary key, event_id uuid unique, topic, message_key,
- *         event_type, payload bytea, occurred_at timestamptz, traceparent, sent_at timestamptz,
- *         attempts int, last_error, next_attempt_at timestamptz, parked_at timestamptz)
- * </pre>
+ * The parts: {@link OutboxTable} (the SQL), {@link OutboxPublisher} (the sends),
+ * {@link OutboxRelayLoop} (the thread and its back-off) and {@link OutboxHousekeeping}
+ * (metrics and retention). The table is the platform's, created by {@link OutboxSchema}.
  */
 public class OutboxRelay implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(OutboxRelay.class);
 
-	private static final Duration MAX_BACK_OFF = Duration.ofSeconds(5);
-
-	private static final Duration CLEANUP_INTERVAL = Duration.ofMinutes(1);
-
-	private static final int CLEANUP_MAX_BATCHES = 10;
-
-	private static final Duration STATS_INTERVAL = Duration.ofSeconds(5);
-
 	private final OutboxTable table;
 
 	private final TransactionTemplate transactions;
 
-	private final KafkaOperations<String, byte[]> kafka;
+	private final OutboxPublisher publisher;
 
 	private final KafkaPlatformProperties.Outbox properties;
 
 	private final OutboxMetrics metrics = new OutboxMetrics();
 
-	private final Semaphore wakeUps = new Semaphore(0);
+	private final OutboxHousekeeping housekeeping;
 
-	private volatile boolean running;
-
-	private Thread thread;
-
-	private Instant nextCleanup = Instant.now();
-
-	private Instant nextStats = Instant.now();
+	private final OutboxRelayLoop loop;
 
 	OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaOperations<String, byte[]> kafka,
 			KafkaPlatformProperties.Outbox properties) {
 		this.table = new OutboxTable(jdbc);
 		this.transactions = transactions;
-		this.kafka = kafka;
+		this.publisher = new OutboxPublisher(kafka, properties.sendTimeout());
 		this.properties = properties;
+		this.housekeeping = new OutboxHousekeeping(this.table, this.metrics, properties);
+		this.loop = new OutboxRelayLoop(this::relayBatch, this.housekeeping::nowAndThen, properties.pollInterval(),
+				properties.batchSize());
 	}
 
 	/** Publishes now instead of at the next poll. */
 	void wakeUp() {
-		this.wakeUps.release();
+		this.loop.wakeUp();
 	}
 
 	OutboxMetrics metrics() {
@@ -112,21 +90,15 @@ public class OutboxRelay implements SmartLifecycle {
 			if (entries.isEmpty()) {
 				return new Pass(0, 0);
 			}
-			Map<OutboxEntry, Throwable> failures = new LinkedHashMap<>();
-			List<Long> acknowledged = publish(entries, failures);
+			OutboxPublisher.Published published = this.publisher.publish(entries);
+			List<Long> acknowledged = published.acknowledged();
+			Map<OutboxEntry, Throwable> failures = published.failures();
 			if (this.properties.haltAfterPublish() && !acknowledged.isEmpty()) {
 				logger.error("Fault injection: halting after the broker acknowledged {} outbox entries",
 						acknowledged.size());
 				Runtime.getRuntime().halt(99);
 			}
-			// Only a broker that acknowledged something else shows a transient failure is
-			// the entry's own.
-			Map<OutboxEntry, Throwable> counted = new LinkedHashMap<>();
-			failures.forEach((entry, error) -> {
-				if (!acknowledged.isEmpty() || !OutboxFailures.isTransient(error)) {
-					counted.put(entry, error);
-				}
-			});
+			Map<OutboxEntry, Throwable> counted = entriesOwnFailures(published);
 			if (acknowledged.isEmpty() && counted.isEmpty()) {
 				throw new IllegalStateException("The broker did not acknowledge the outbox batch: "
 						+ OutboxFailures.describe(failures.values().iterator().next()));
@@ -141,36 +113,18 @@ public class OutboxRelay implements SmartLifecycle {
 		return pass.sent();
 	}
 
-	/** Sends every entry and waits for each outcome. */
-	private List<Long> publish(List<OutboxEntry> entries, Map<OutboxEntry, Throwable> failures) {
-		Map<OutboxEntry, CompletableFuture<?>> sends = new LinkedHashMap<>();
-		for (OutboxEntry entry : entries) {
-			try {
-				sends.put(entry, this.kafka.send(entry.toRecord()));
+	/**
+	 * The failures that count against their entries: only a broker that acknowledged
+	 * something else shows a transient failure is the entry's own.
+	 */
+	private static Map<OutboxEntry, Throwable> entriesOwnFailures(OutboxPublisher.Published published) {
+		Map<OutboxEntry, Throwable> counted = new LinkedHashMap<>();
+		published.failures().forEach((entry, error) -> {
+			if (!published.acknowledged().isEmpty() || !OutboxFailures.isTransient(error)) {
+				counted.put(entry, error);
 			}
-			catch (RuntimeException ex) {
-				failures.put(entry, ex);
-			}
-		}
-		long deadline = System.nanoTime() + this.properties.sendTimeout().toNanos();
-		List<Long> acknowledged = new ArrayList<>();
-		for (Map.Entry<OutboxEntry, CompletableFuture<?>> send : sends.entrySet()) {
-			try {
-				send.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-				acknowledged.add(send.getKey().id());
-			}
-			catch (ExecutionException ex) {
-				failures.put(send.getKey(), (ex.getCause() != null) ? ex.getCause() : ex);
-			}
-			catch (TimeoutException ex) {
-				failures.put(send.getKey(), ex);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException("Interrupted while publishing the outbox", ex);
-			}
-		}
-		return acknowledged;
+		});
+		return counted;
 	}
 
 	private void recordFailure(OutboxEntry entry, Throwable error) {
@@ -196,7 +150,7 @@ public class OutboxRelay implements SmartLifecycle {
 
 	/** Refreshes the figures of {@link OutboxMetrics} from the table. */
 	void refreshStats() {
-		this.metrics.update(this.table.stats());
+		this.housekeeping.refreshStats();
 	}
 
 	/**
@@ -204,100 +158,22 @@ public class OutboxRelay implements SmartLifecycle {
 	 * @return what was deleted
 	 */
 	BatchedDelete.Purged cleanUp() {
-		BatchedDelete.Purged purged = this.table.deleteSent(this.properties.retention(),
-				this.properties.cleanupBatchSize(), CLEANUP_MAX_BATCHES);
-		if (purged.rows() > 0) {
-			logger.info("Deleted {} outbox entries sent more than {} ago ({} batches)", purged.rows(),
-					this.properties.retention(), purged.batches());
-		}
-		return purged;
-	}
-
-	private void run() {
-		Duration backOff = this.properties.pollInterval();
-		boolean failing = false;
-		while (this.running) {
-			try {
-				int sent = relayBatch();
-				if (failing) {
-					logger.info("Outbox relay recovered");
-				}
-				failing = false;
-				backOff = this.properties.pollInterval();
-				housekeepingNowAndThen();
-				if (sent == this.properties.batchSize()) {
-					continue;
-				}
-			}
-			catch (RuntimeException ex) {
-				if (!failing) {
-					logger.warn("Outbox relay failed, retrying with back-off: {}", ex.getMessage());
-				}
-				failing = true;
-				backOff = min(backOff.multipliedBy(2), MAX_BACK_OFF);
-				housekeepingNowAndThen();
-			}
-			await(failing ? backOff : this.properties.pollInterval());
-		}
-	}
-
-	/** Waits for the interval; a commit that appended an entry ends the wait early. */
-	private void await(Duration interval) {
-		try {
-			if (this.wakeUps.tryAcquire(interval.toMillis(), TimeUnit.MILLISECONDS)) {
-				this.wakeUps.drainPermits();
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			this.running = false;
-		}
-	}
-
-	private void housekeepingNowAndThen() {
-		try {
-			Instant now = Instant.now();
-			if (!now.isBefore(this.nextStats)) {
-				this.nextStats = now.plus(STATS_INTERVAL);
-				refreshStats();
-			}
-			if (!now.isBefore(this.nextCleanup)) {
-				this.nextCleanup = now.plus(CLEANUP_INTERVAL);
-				cleanUp();
-			}
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Outbox housekeeping failed: {}", ex.getMessage());
-		}
-	}
-
-	private static Duration min(Duration a, Duration b) {
-		return (a.compareTo(b) <= 0) ? a : b;
+		return this.housekeeping.cleanUp();
 	}
 
 	@Override
-	public synchronized void start() {
-		this.running = true;
-		this.thread = Thread.ofPlatform().name("outbox-relay").daemon().start(this::run);
+	public void start() {
+		this.loop.start();
 	}
 
 	@Override
-	public synchronized void stop() {
-		this.running = false;
-		if (this.thread != null) {
-			this.thread.interrupt();
-			try {
-				this.thread.join(Duration.ofSeconds(10));
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
+	public void stop() {
+		this.loop.stop();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.running;
+		return this.loop.isRunning();
 	}
 
 }
