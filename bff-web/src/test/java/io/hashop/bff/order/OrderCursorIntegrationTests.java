@@ -2,75 +2,32 @@ package io.hashop.bff.order;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import io.grpc.stub.StreamObserver;
-import io.hashop.bff.support.FakeDownstreams;
-import io.hashop.bff.support.FakeGrpcServer;
-import io.hashop.contracts.order.v1.ListOrdersRequest;
-import io.hashop.contracts.order.v1.ListOrdersResponse;
-import io.hashop.contracts.order.v1.OrderServiceGrpc;
+import io.hashop.bff.support.BffIntegrationTest;
 import io.hashop.devinfra.test.ApiClient;
-import io.hashop.devinfra.test.WithTestRedis;
-import io.hashop.platform.error.FieldViolation;
-import io.hashop.platform.grpc.GrpcErrors;
-import io.hashop.platform.identity.InternalIdentityProperties;
-import io.hashop.platform.identity.InternalTokenVerifier;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A crafted cursor is the client's error: 400 problem+json, and never a failure of
- * order-service in the eyes of its circuit breaker (issue 9).
+ * order-service in the eyes of its circuit breaker (issue 9). The fake order-service
+ * never issues a cursor, so it answers every cursor it is sent with INVALID_ARGUMENT, as
+ * the real one does for a cursor it did not issue.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "management.server.port=0",
-				"hashop.bff.downstream.services.order-service.minimum-number-of-calls=4",
-				"hashop.bff.downstream.services.order-service.sliding-window-size=4" })
-@WithTestRedis
-class OrderCursorIntegrationTests {
-
-	static final FakeDownstreams downstreams = new FakeDownstreams();
-
-	static final CursorCheckingOrderService orders = new CursorCheckingOrderService();
-
-	static final FakeGrpcServer orderServer = new FakeGrpcServer(orders,
-			new InternalTokenVerifier(new InternalIdentityProperties(true, FakeDownstreams.SECRET, "order-service",
-					"hashop-internal", Duration.ofSeconds(60), Duration.ofSeconds(5), true)));
-
-	@DynamicPropertySource
-	static void downstreams(DynamicPropertyRegistry registry) {
-		registry.add("spring.grpc.client.channels.user-service.address", downstreams.userServer::address);
-		registry.add("spring.grpc.client.channels.order-service.address", orderServer::address);
-		registry.add("hashop.bff.payment-service.instances", downstreams.payments::url);
-		registry.add("platform.identity.secret", () -> FakeDownstreams.SECRET);
-	}
-
-	@AfterAll
-	static void stopDownstreams() throws InterruptedException {
-		orderServer.close();
-		downstreams.close();
-	}
-
-	@LocalServerPort
-	int port;
+@TestPropertySource(properties = { "hashop.bff.downstream.services.order-service.minimum-number-of-calls=4",
+		"hashop.bff.downstream.services.order-service.sliding-window-size=4" })
+class OrderCursorIntegrationTests extends BffIntegrationTest {
 
 	@Autowired
 	MeterRegistry meters;
@@ -79,35 +36,31 @@ class OrderCursorIntegrationTests {
 
 	@BeforeEach
 	void signIn() {
-		this.client = new ApiClient("http://localhost:" + this.port);
-		downstreams.users.add("cursor@example.com", "correct-horse-1", "Cursor", "USER");
-		assertThat(this.client
-			.post("/api/auth/login", "{\"email\":\"cursor@example.com\",\"password\":\"correct-horse-1\"}")
-			.status()).isEqualTo(200);
+		this.client = clientSignedInAs("cursor@example.com");
 	}
 
 	@Test
 	void answersManyBadCursorsWith400AndLeavesTheBreakerClosed() {
-		int callsBefore = orders.listCalls.get();
+		int callsBefore = downstreams.orderServer.calls();
 
 		for (String cursor : wellFormedButWrong(new Random(7), 200)) {
 			assertBadCursor(this.client.get("/api/orders?cursor=" + cursor));
 		}
 
-		assertThat(orders.listCalls.get() - callsBefore).isEqualTo(200);
+		assertThat(downstreams.orderServer.calls() - callsBefore).isEqualTo(200);
 		assertThat(breakerState("closed")).isEqualTo(1.0);
 		assertThat(this.client.get("/api/orders").status()).isEqualTo(200);
 	}
 
 	@Test
 	void rejectsWhatCannotBeACursorWithoutCallingOrderService() {
-		int callsBefore = orders.listCalls.get();
+		int callsBefore = downstreams.orderServer.calls();
 
 		for (String cursor : impossible(new Random(11), 200)) {
 			assertBadCursor(this.client.get("/api/orders?cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
 		}
 
-		assertThat(orders.listCalls.get()).isEqualTo(callsBefore);
+		assertThat(downstreams.orderServer.calls()).isEqualTo(callsBefore);
 		assertThat(breakerState("closed")).isEqualTo(1.0);
 	}
 
@@ -157,25 +110,6 @@ class OrderCursorIntegrationTests {
 			cursors.add(cursor.toString());
 		}
 		return cursors;
-	}
-
-	/** Answers like order-service: a cursor it did not issue is INVALID_ARGUMENT. */
-	static final class CursorCheckingOrderService extends OrderServiceGrpc.OrderServiceImplBase {
-
-		final AtomicInteger listCalls = new AtomicInteger();
-
-		@Override
-		public void listOrders(ListOrdersRequest request, StreamObserver<ListOrdersResponse> observer) {
-			this.listCalls.incrementAndGet();
-			if (!request.getCursor().isEmpty()) {
-				observer.onError(GrpcErrors
-					.invalidArgument(List.of(new FieldViolation("cursor", "is not a cursor returned by this API"))));
-				return;
-			}
-			observer.onNext(ListOrdersResponse.getDefaultInstance());
-			observer.onCompleted();
-		}
-
 	}
 
 }

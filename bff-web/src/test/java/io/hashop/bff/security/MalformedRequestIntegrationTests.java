@@ -7,18 +7,10 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
-import io.hashop.bff.support.FakeDownstreams;
-import io.hashop.devinfra.test.WithTestRedis;
-import org.junit.jupiter.api.AfterAll;
+import io.hashop.bff.support.BffIntegrationTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,24 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * multipart or malformed {@code Content-Type}, a method the firewall refuses, a path it
  * refuses, are all 4xx problem+json, never a 5xx, Boot's error JSON or a stack trace.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
-@WithTestRedis
-class MalformedRequestIntegrationTests {
-
-	static final FakeDownstreams downstreams = new FakeDownstreams();
-
-	@LocalServerPort
-	int port;
-
-	@DynamicPropertySource
-	static void downstreams(DynamicPropertyRegistry registry) {
-		downstreams.register(registry);
-	}
-
-	@AfterAll
-	static void stopDownstreams() throws InterruptedException {
-		downstreams.close();
-	}
+class MalformedRequestIntegrationTests extends BffIntegrationTest {
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """

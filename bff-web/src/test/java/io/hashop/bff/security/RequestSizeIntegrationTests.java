@@ -10,16 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 
-import io.hashop.bff.support.FakeDownstreams;
-import io.hashop.devinfra.test.WithTestRedis;
-import org.junit.jupiter.api.AfterAll;
+import io.hashop.bff.support.BffIntegrationTest;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,29 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * body cannot slip past the 64 KB limit, and headers the gateway lets through (up to 16
  * KB) are never a bare 400.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
-@WithTestRedis
-class RequestSizeIntegrationTests {
-
-	static final FakeDownstreams downstreams = new FakeDownstreams();
+class RequestSizeIntegrationTests extends BffIntegrationTest {
 
 	private final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(5))
 		.build();
-
-	@LocalServerPort
-	int port;
-
-	@DynamicPropertySource
-	static void downstreams(DynamicPropertyRegistry registry) {
-		downstreams.register(registry);
-	}
-
-	@AfterAll
-	static void stopDownstreams() throws InterruptedException {
-		downstreams.close();
-	}
 
 	@Test
 	void refusesAChunkedBodyOverTheLimitWith413() {

@@ -1,13 +1,17 @@
 package io.hashop.bff.support;
 
 import java.time.Duration;
+import java.util.Map;
 
 import io.hashop.platform.identity.InternalIdentityProperties;
 import io.hashop.platform.identity.InternalTokenVerifier;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-/** The fake user-, order- and payment-services of one test class, on free ports. */
+/**
+ * The fake user-, order- and payment-services on free ports: the one set every
+ * {@link BffIntegrationTest} shares, or a test class's own.
+ */
 public final class FakeDownstreams implements AutoCloseable {
 
 	public static final String SECRET = "bff-test-secret-bff-test-secret-0123456";
@@ -22,19 +26,24 @@ public final class FakeDownstreams implements AutoCloseable {
 
 	public final FakePaymentService payments = new FakePaymentService(verifier("payment-service"));
 
-	/** Points a BFF test context at these fakes. */
-	public void register(DynamicPropertyRegistry registry) {
-		registry.add("spring.grpc.client.channels.user-service.address", this.userServer::address);
-		registry.add("spring.grpc.client.channels.order-service.address", this.orderServer::address);
-		registry.add("hashop.bff.payment-service.instances", this.payments::url);
-		registry.add("platform.identity.secret", () -> SECRET);
+	/** The settings that point a BFF at these fakes. */
+	public Map<String, String> properties() {
+		return Map.of("spring.grpc.client.channels.user-service.address", this.userServer.address(),
+				"spring.grpc.client.channels.order-service.address", this.orderServer.address(),
+				"hashop.bff.payment-service.instances", this.payments.url(), "platform.identity.secret", SECRET);
 	}
 
-	/** Every fake answers normally again. */
-	public void heal() {
+	/** Points a BFF test context at these fakes. */
+	public void register(DynamicPropertyRegistry registry) {
+		properties().forEach((name, value) -> registry.add(name, () -> value));
+	}
+
+	/** Every fake answers normally again, and the catalog has its first prices. */
+	public void reset() {
 		this.userServer.setFault(Fault.NONE);
 		this.orderServer.setFault(Fault.NONE);
 		this.payments.setFault(Fault.NONE);
+		this.orders.resetCatalog();
 	}
 
 	/** Another instance of the fake user-service, sharing its accounts. */

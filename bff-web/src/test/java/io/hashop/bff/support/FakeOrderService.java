@@ -26,7 +26,9 @@ import io.hashop.contracts.order.v1.PlaceOrderRequest;
 import io.hashop.contracts.order.v1.PlaceOrderResponse;
 import io.hashop.contracts.order.v1.Product;
 import io.hashop.contracts.order.v1.UpdateProductPriceRequest;
+import io.hashop.platform.error.FieldViolation;
 import io.hashop.platform.grpc.GrpcCallerIdentity;
+import io.hashop.platform.grpc.GrpcErrors;
 import io.hashop.platform.identity.CallerIdentity;
 
 /**
@@ -44,6 +46,11 @@ public final class FakeOrderService extends OrderServiceGrpc.OrderServiceImplBas
 	private final Map<String, String> orderIdsByKey = new ConcurrentHashMap<>();
 
 	public FakeOrderService() {
+		resetCatalog();
+	}
+
+	/** Puts the three products back at their first prices. */
+	public void resetCatalog() {
 		addProduct(1, "COF-BEAN-1KG", "Coffee beans", 2490);
 		addProduct(2, "KIT-KETTLE-01", "Kettle", 5990);
 		addProduct(3, "COF-ESPR-PRO", "Espresso machine", 249000);
@@ -131,8 +138,18 @@ public final class FakeOrderService extends OrderServiceGrpc.OrderServiceImplBas
 		respond(observer, order);
 	}
 
+	/**
+	 * One page of the caller's newest orders. This fake never issues a cursor (every page
+	 * is the last), so any cursor is one it did not issue: INVALID_ARGUMENT, as the real
+	 * service answers.
+	 */
 	@Override
 	public void listOrders(ListOrdersRequest request, StreamObserver<ListOrdersResponse> observer) {
+		if (!request.getCursor().isEmpty()) {
+			observer.onError(GrpcErrors
+				.invalidArgument(List.of(new FieldViolation("cursor", "is not a cursor returned by this API"))));
+			return;
+		}
 		CallerIdentity caller = GrpcCallerIdentity.current();
 		List<Order> mine = this.ordersById.values()
 			.stream()

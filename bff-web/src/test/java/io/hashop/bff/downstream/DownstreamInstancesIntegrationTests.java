@@ -1,7 +1,6 @@
-package io.hashop.bff.instances;
+package io.hashop.bff.downstream;
 
 import java.time.Duration;
-import java.util.Map;
 
 import io.hashop.bff.support.FakeDownstreams;
 import io.hashop.bff.support.FakeGrpcServer;
@@ -20,6 +19,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static io.hashop.bff.support.ApiFixtures.order;
+import static io.hashop.bff.support.ApiFixtures.placeOrder;
+import static io.hashop.bff.support.ApiFixtures.signInAs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -69,11 +71,7 @@ class DownstreamInstancesIntegrationTests {
 	@BeforeEach
 	void signIn() {
 		this.client = new ApiClient("http://localhost:" + this.port);
-		downstreams.users.add("user@example.com", "correct-horse-1", "User", "USER");
-		assertThat(
-				this.client.post("/api/auth/login", "{\"email\":\"user@example.com\",\"password\":\"correct-horse-1\"}")
-					.status())
-			.isEqualTo(200);
+		signInAs(this.client, downstreams, "user@example.com");
 	}
 
 	@Test
@@ -94,10 +92,7 @@ class DownstreamInstancesIntegrationTests {
 		for (int i = 0; i < 20; i++) {
 			assertThat(this.client.get("/api/orders").status()).isEqualTo(200);
 		}
-		assertThat(this.client
-			.send("POST", "/api/orders", "{\"items\":[{\"productId\":1,\"quantity\":1}]}",
-					Map.of("Idempotency-Key", "after-stop-1"))
-			.status()).isEqualTo(201);
+		assertThat(placeOrder(this.client, "after-stop-1", order(1, 1)).status()).isEqualTo(201);
 		assertThat(first.calls() - before).isEqualTo(21);
 	}
 

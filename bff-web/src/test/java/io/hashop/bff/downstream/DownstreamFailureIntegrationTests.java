@@ -1,14 +1,13 @@
-package io.hashop.bff.resilience;
+package io.hashop.bff.downstream;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
+import io.hashop.bff.support.BffIntegrationTest;
+import io.hashop.bff.support.Fault;
 import io.hashop.devinfra.test.ApiClient;
 import io.hashop.devinfra.test.ApiClient.Response;
-import io.hashop.bff.support.FakeDownstreams;
-import io.hashop.bff.support.Fault;
-import io.hashop.devinfra.test.WithTestRedis;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -16,11 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,40 +24,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with Retry-After elsewhere, retries only for reads, and a breaker that fails fast and
  * recovers.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "management.server.port=0", "hashop.bff.dashboard.budget=600ms",
-				"hashop.bff.downstream.services.order-service.timeout=300ms",
-				"hashop.bff.downstream.services.payment-service.timeout=300ms" })
-@WithTestRedis
+@TestPropertySource(properties = { "hashop.bff.dashboard.budget=600ms",
+		"hashop.bff.downstream.services.order-service.timeout=300ms",
+		"hashop.bff.downstream.services.payment-service.timeout=300ms" })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class DownstreamFailureIntegrationTests {
-
-	static final FakeDownstreams downstreams = new FakeDownstreams();
-
-	@DynamicPropertySource
-	static void downstreams(DynamicPropertyRegistry registry) {
-		downstreams.register(registry);
-	}
-
-	@AfterAll
-	static void stopDownstreams() throws InterruptedException {
-		downstreams.close();
-	}
-
-	@LocalServerPort
-	int port;
+class DownstreamFailureIntegrationTests extends BffIntegrationTest {
 
 	ApiClient client;
 
 	@BeforeEach
 	void signIn() {
-		downstreams.heal();
-		this.client = new ApiClient("http://localhost:" + this.port);
-		downstreams.users.add("user@example.com", "correct-horse-1", "User", "USER");
-		assertThat(
-				this.client.post("/api/auth/login", "{\"email\":\"user@example.com\",\"password\":\"correct-horse-1\"}")
-					.status())
-			.isEqualTo(200);
+		this.client = clientSignedInAs("user@example.com");
 	}
 
 	@Test
@@ -118,7 +90,7 @@ class DownstreamFailureIntegrationTests {
 		downstreams.orderServer.setFault(Fault.DOWN);
 
 		for (Response response : List.of(this.client.get("/api/orders"), this.client.send("POST", "/api/orders",
-				"{\"items\":[{\"productId\":1,\"quantity\":1}]}", java.util.Map.of("Idempotency-Key", "down-1")))) {
+				"{\"items\":[{\"productId\":1,\"quantity\":1}]}", Map.of("Idempotency-Key", "down-1")))) {
 			assertThat(response.status()).isEqualTo(503);
 			assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
 			assertThat(response.contentType()).isEqualTo("application/problem+json");
@@ -135,7 +107,7 @@ class DownstreamFailureIntegrationTests {
 		this.client.get("/api/orders");
 		int afterRead = downstreams.orderServer.calls();
 		this.client.send("POST", "/api/orders", "{\"items\":[{\"productId\":1,\"quantity\":1}]}",
-				java.util.Map.of("Idempotency-Key", "no-retry"));
+				Map.of("Idempotency-Key", "no-retry"));
 		int afterWrite = downstreams.orderServer.calls();
 
 		assertThat(afterRead - before).isEqualTo(2);

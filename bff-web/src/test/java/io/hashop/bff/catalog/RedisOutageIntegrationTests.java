@@ -1,67 +1,51 @@
-package io.hashop.bff.resilience;
+package io.hashop.bff.catalog;
 
+import java.io.IOException;
+import java.net.Socket;
 import java.time.Duration;
 
+import io.hashop.bff.support.BffIntegrationTest;
+import io.hashop.devinfra.RedisServer;
 import io.hashop.devinfra.test.ApiClient;
 import io.hashop.devinfra.test.ApiClient.Response;
-import io.hashop.bff.support.FakeDownstreams;
-import io.hashop.devinfra.RedisServer;
 import io.hashop.devinfra.test.TestInfrastructure;
-import io.hashop.devinfra.test.WithTestRedis;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import static io.hashop.bff.support.ApiFixtures.PASSWORD;
+import static io.hashop.bff.support.ApiFixtures.login;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Redis down: authenticated routes answer 503 with Retry-After quickly, the catalog is
  * still served, and when Redis returns the local catalog copy is flushed so nothing stale
  * survives.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
-@WithTestRedis
-class RedisOutageIntegrationTests {
-
-	static final FakeDownstreams downstreams = new FakeDownstreams();
-
-	@DynamicPropertySource
-	static void downstreams(DynamicPropertyRegistry registry) {
-		downstreams.register(registry);
-	}
-
-	@AfterAll
-	static void stopDownstreams() throws InterruptedException {
-		downstreams.close();
-	}
-
-	@LocalServerPort
-	int port;
+class RedisOutageIntegrationTests extends BffIntegrationTest {
 
 	final RedisServer redis = TestInfrastructure.redis();
 
+	@Autowired
+	CatalogCache cache;
+
+	/** Redis back, and the price changed behind the caches' back forgotten everywhere. */
 	@AfterEach
 	void redisBack() {
 		if (!isUp()) {
 			this.redis.restart();
 		}
+		downstreams.orders.resetCatalog();
+		this.cache.invalidateEverywhere();
 	}
 
 	@Test
 	void answers503ForSessionsButStillServesTheCatalogAndFlushesItWhenRedisReturns() {
 		assumeTrue(this.redis.isEmbedded(), "an external Redis cannot be stopped by a test");
-		ApiClient client = new ApiClient("http://localhost:" + this.port);
-		downstreams.users.add("redis@example.com", "correct-horse-1", "Redis", "USER");
-		assertThat(client.post("/api/auth/login", "{\"email\":\"redis@example.com\",\"password\":\"correct-horse-1\"}")
-			.status()).isEqualTo(200);
+		ApiClient client = clientSignedInAs("redis@example.com");
 		assertThat(client.get("/api/products").json().get(0).get("priceCents").asLong()).isEqualTo(2490);
 
 		this.redis.stop();
@@ -74,8 +58,7 @@ class RedisOutageIntegrationTests {
 		assertThat(me.headers().firstValue("Retry-After")).isPresent();
 		assertThat(me.contentType()).isEqualTo("application/problem+json");
 		assertThat(latency).isLessThan(Duration.ofSeconds(2));
-		assertThat(client.post("/api/auth/login", "{\"email\":\"redis@example.com\",\"password\":\"correct-horse-1\"}")
-			.status()).isEqualTo(503);
+		assertThat(login(client, "redis@example.com", PASSWORD).status()).isEqualTo(503);
 		Response products = client.get("/api/products");
 		assertThat(products.status()).isEqualTo(200);
 		assertThat(products.json().get(0).get("priceCents").asLong()).as("served from the local copy").isEqualTo(2490);
@@ -89,10 +72,10 @@ class RedisOutageIntegrationTests {
 	}
 
 	private boolean isUp() {
-		try (java.net.Socket socket = new java.net.Socket("localhost", this.redis.port())) {
+		try (Socket socket = new Socket("localhost", this.redis.port())) {
 			return true;
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			return false;
 		}
 	}
