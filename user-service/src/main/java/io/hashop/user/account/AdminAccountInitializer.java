@@ -3,7 +3,6 @@ package io.hashop.user.account;
 import java.util.Optional;
 
 import io.hashop.platform.error.RequestValidator;
-import io.hashop.user.config.UserServiceProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +24,7 @@ class AdminAccountInitializer implements ApplicationRunner {
 
 	private static final Logger logger = LoggerFactory.getLogger(AdminAccountInitializer.class);
 
-	private final UserServiceProperties.Admin admin;
+	private final AccountProperties.Admin admin;
 
 	private final AccountRegistration registration;
 
@@ -35,8 +34,8 @@ class AdminAccountInitializer implements ApplicationRunner {
 
 	private final RequestValidator validator;
 
-	AdminAccountInitializer(UserServiceProperties properties, AccountRegistration registration,
-			AccountRepository accounts, PasswordEncoder passwordEncoder, RequestValidator validator) {
+	AdminAccountInitializer(AccountProperties properties, AccountRegistration registration, AccountRepository accounts,
+			PasswordEncoder passwordEncoder, RequestValidator validator) {
 		this.admin = properties.admin();
 		this.registration = registration;
 		this.accounts = accounts;

@@ -5,7 +5,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-import io.hashop.user.config.UserServiceProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,7 +27,7 @@ class PasswordHashingPermits {
 
 	private final Counter rejected;
 
-	PasswordHashingPermits(UserServiceProperties properties, MeterRegistry meters) {
+	PasswordHashingPermits(AccountProperties properties, MeterRegistry meters) {
 		int size = properties.passwordHashing().effectivePermits();
 		this.permits = new Semaphore(size, true);
 		this.maxWait = properties.passwordHashing().maxWait();

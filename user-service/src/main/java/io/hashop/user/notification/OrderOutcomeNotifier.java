@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import io.hashop.platform.kafka.RetryableEventException;
 import io.hashop.user.account.AccountDirectory;
-import io.hashop.user.config.UserServiceProperties;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
@@ -65,11 +64,11 @@ class OrderOutcomeNotifier {
 	private final Clock clock;
 
 	OrderOutcomeNotifier(JdbcClient jdbc, AccountDirectory accounts, JavaMailSender mail,
-			UserServiceProperties properties, Clock clock) {
+			NotificationProperties properties, Clock clock) {
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.mail = mail;
-		this.from = properties.notifications().from();
+		this.from = properties.from();
 		this.clock = clock;
 	}
 

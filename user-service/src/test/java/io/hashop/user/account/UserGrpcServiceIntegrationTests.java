@@ -24,12 +24,12 @@ import io.hashop.contracts.user.v1.UserServiceGrpc;
 import io.hashop.contracts.user.v1.UserServiceGrpc.UserServiceBlockingStub;
 import io.hashop.contracts.user.v1.VerifyCredentialsRequest;
 import io.hashop.devinfra.test.WithTestDatabase;
+import io.hashop.devinfra.test.WithTestKafka;
 import io.hashop.platform.error.RequestValidator;
 import io.hashop.platform.grpc.InternalIdentityCallCredentials;
 import io.hashop.platform.identity.CallerIdentity;
 import io.hashop.platform.identity.InternalIdentityProperties;
 import io.hashop.platform.identity.InternalTokenIssuer;
-import io.hashop.user.config.UserServiceProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +40,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
@@ -57,7 +56,7 @@ import static org.mockito.Mockito.verify;
 				"platform.identity.secret=" + UserGrpcServiceIntegrationTests.SECRET,
 				"hashop.user.admin.email=admin@example.com", "hashop.user.admin.password=admin-password-1" })
 @WithTestDatabase
-@EmbeddedKafka(partitions = 2, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@WithTestKafka
 class UserGrpcServiceIntegrationTests {
 
 	static final String SECRET = "test-secret-test-secret-test-secret-0123";
@@ -289,10 +288,9 @@ class UserGrpcServiceIntegrationTests {
 	}
 
 	private void startUpWithAdmin(String email, String password) {
-		UserServiceProperties properties = new UserServiceProperties(
-				new UserServiceProperties.Admin(email, password, "Administrator"),
-				new UserServiceProperties.Notifications("hashop <no-reply@hashop.local>"),
-				new UserServiceProperties.PasswordHashing(0, Duration.ofMillis(500)));
+		AccountProperties properties = new AccountProperties(
+				new AccountProperties.Admin(email, password, "Administrator"),
+				new AccountProperties.PasswordHashing(0, Duration.ofMillis(500)));
 		new AdminAccountInitializer(properties, this.registration, this.accounts, this.passwordEncoder, this.validator)
 			.run(null);
 	}

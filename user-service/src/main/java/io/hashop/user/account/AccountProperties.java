@@ -1,20 +1,24 @@
-package io.hashop.user.config;
+package io.hashop.user.account;
 
 import java.time.Duration;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * Settings of the user service.
+ * Settings of the accounts.
  *
  * @param admin the admin account created at start-up when absent
- * @param notifications the e-mails sent about order outcomes
  * @param passwordHashing the bound on concurrent password hashes
  */
+@Validated
 @ConfigurationProperties("hashop.user")
-public record UserServiceProperties(@DefaultValue Admin admin, @DefaultValue Notifications notifications,
-		@DefaultValue PasswordHashing passwordHashing) {
+record AccountProperties(@DefaultValue @Valid Admin admin, @DefaultValue @Valid PasswordHashing passwordHashing) {
 
 	/**
 	 * How many Argon2id hashes (19 MiB and a core each) may run at once.
@@ -24,21 +28,12 @@ public record UserServiceProperties(@DefaultValue Admin admin, @DefaultValue Not
 	 * @param maxWait how long a login or registration waits for a permit before it is
 	 * answered {@code RESOURCE_EXHAUSTED} (env {@code PASSWORD_HASHING_MAX_WAIT})
 	 */
-	public record PasswordHashing(@DefaultValue("0") int permits, @DefaultValue("500ms") Duration maxWait) {
+	record PasswordHashing(@DefaultValue("0") @Min(0) int permits, @DefaultValue("500ms") @NotNull Duration maxWait) {
 
 		/** The number of permits, with 0 resolved to two per available processor. */
-		public int effectivePermits() {
+		int effectivePermits() {
 			return (this.permits > 0) ? this.permits : 2 * Runtime.getRuntime().availableProcessors();
 		}
-
-	}
-
-	/**
-	 * The order outcome e-mails.
-	 *
-	 * @param from the sender address (env {@code MAIL_FROM})
-	 */
-	public record Notifications(@DefaultValue("hashop <no-reply@hashop.local>") String from) {
 
 	}
 
@@ -47,10 +42,11 @@ public record UserServiceProperties(@DefaultValue Admin admin, @DefaultValue Not
 	 * its stored password is replaced by this one when they differ.
 	 *
 	 * @param email its e-mail address (env {@code ADMIN_EMAIL})
-	 * @param password its password, 10-128 characters (env {@code ADMIN_PASSWORD})
-	 * @param displayName its display name
+	 * @param password its password, 10-128 characters, checked when the account is
+	 * created or its password changed (env {@code ADMIN_PASSWORD})
+	 * @param displayName its display name (env {@code ADMIN_DISPLAY_NAME})
 	 */
-	public record Admin(String email, String password, @DefaultValue("Administrator") String displayName) {
+	record Admin(String email, String password, @DefaultValue("Administrator") String displayName) {
 
 	}
 
