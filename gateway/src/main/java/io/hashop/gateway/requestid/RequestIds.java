@@ -2,15 +2,16 @@ package io.hashop.gateway.requestid;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
-/** The request id: accepted when well-formed, else generated. */
+/**
+ * The request id: accepted when well-formed, else generated. What is well-formed is the
+ * platform's rule ({@link io.hashop.platform.requestid.RequestIds}), the one the services
+ * apply again behind the gateway.
+ */
 public final class RequestIds {
 
 	/** The header that carries the request id, in both directions. */
-	public static final String HEADER = "X-Request-Id";
-
-	private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+	public static final String HEADER = io.hashop.platform.requestid.RequestIds.HEADER;
 
 	private RequestIds() {
 	}
@@ -21,8 +22,8 @@ public final class RequestIds {
 	 * @return the id to use
 	 */
 	static String acceptOrGenerate(List<String> values) {
-		if (values.size() == 1 && WELL_FORMED.matcher(values.get(0)).matches()) {
-			return values.get(0);
+		if (values.size() == 1) {
+			return io.hashop.platform.requestid.RequestIds.acceptOrCreate(values.get(0));
 		}
 		return UUID.randomUUID().toString();
 	}

@@ -5,7 +5,11 @@ import java.util.regex.Pattern;
 
 import org.slf4j.MDC;
 
-/** The request id of the work on the current thread, and the rule for accepting one. */
+/**
+ * The request id of the work on the current thread, and the one rule for accepting a
+ * caller's id (1-64 characters of {@code A-Z a-z 0-9 . _ -}), which the gateway applies
+ * too.
+ */
 public final class RequestIds {
 
 	/** The HTTP header (and, lower-cased, the gRPC metadata key) carrying the id. */
@@ -19,7 +23,11 @@ public final class RequestIds {
 	private RequestIds() {
 	}
 
-	/** The caller's id when it is safe to log and pass on, else a new one. */
+	/**
+	 * The caller's id when it is safe to log and pass on, else a new one.
+	 * @param candidate the caller's id, possibly {@code null}
+	 * @return the id to use
+	 */
 	public static String acceptOrCreate(String candidate) {
 		return (candidate != null && ACCEPTED.matcher(candidate).matches()) ? candidate : UUID.randomUUID().toString();
 	}
