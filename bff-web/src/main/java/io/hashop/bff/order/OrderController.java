@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.hashop.bff.downstream.DownstreamGuards;
 import io.hashop.bff.security.SignedInUser;
+import io.hashop.contracts.IdempotencyKeys;
 import io.hashop.contracts.order.v1.ListOrdersResponse;
 import io.hashop.contracts.order.v1.PlaceOrderResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -74,8 +75,7 @@ class OrderController {
 	ResponseEntity<OrderResponse> place(@AuthenticationPrincipal SignedInUser user,
 			@Parameter(description = "Your key for this order: repeat it to retry safely.",
 					example = "order-2026-12-02-1") @RequestHeader("Idempotency-Key") @Pattern(
-							regexp = "[A-Za-z0-9_-]{1,64}",
-							message = "must be 1-64 characters of A-Z, a-z, 0-9, _ and -") String idempotencyKey,
+							regexp = IdempotencyKeys.PATTERN, message = IdempotencyKeys.MESSAGE) String idempotencyKey,
 			@Valid @RequestBody PlaceOrderRequest request) {
 		PlaceOrderResponse placed = this.orders.place(user.identity(), idempotencyKey, request,
 				this.guards.newRequestDeadline());

@@ -6,8 +6,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.hashop.contracts.IdempotencyKeys;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,8 +19,8 @@ import jakarta.validation.constraints.Size;
 
 /** An order to place for one user, under a client-chosen idempotency key. */
 record PlaceOrderCommand(
-		@NotNull(message = "must not be null") @Pattern(regexp = "[A-Za-z0-9_-]{1,64}",
-				message = "must be 1-64 characters of A-Z, a-z, 0-9, _ and -") String idempotencyKey,
+		@NotNull(message = "must not be null") @Pattern(regexp = IdempotencyKeys.PATTERN,
+				message = IdempotencyKeys.MESSAGE) String idempotencyKey,
 		@NotNull(message = "must not be null") @Size(min = 1, max = 50,
 				message = "must have 1 to 50 lines") List<@Valid @NotNull Item> items) {
 
@@ -27,6 +29,11 @@ record PlaceOrderCommand(
 			@Min(value = 1, message = "must be between 1 and 100") @Max(value = 100,
 					message = "must be between 1 and 100") int quantity) {
 
+	}
+
+	/** The distinct products this command names. */
+	Set<Long> productIds() {
+		return this.items.stream().map(Item::productId).collect(Collectors.toSet());
 	}
 
 	/**
