@@ -1,6 +1,7 @@
 package io.hashop.order.order;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -67,18 +68,17 @@ class OrderPlacement {
 	@Transactional
 	Placed place(UUID userId, PlaceOrderCommand command) {
 		this.validator.validate(command);
-		String requestHash = command.requestHash();
 		var existing = this.orders.findByIdempotencyKey(userId, command.idempotencyKey());
 		if (existing.isPresent()) {
-			return replay(existing.get(), requestHash);
+			return replay(existing.get(), command);
 		}
-		Order order = price(userId, command, requestHash);
+		Order order = price(userId, command, this.catalog.findProducts(command.productIds()), this.clock.instant());
 		if (this.orders.insertIfKeyFree(order, order.createdAt().plus(this.redrive.timeout()))) {
 			publishPlaced(order);
 			return new Placed(order, false);
 		}
 		// A concurrent call with the same key committed first.
-		return replay(this.orders.findByIdempotencyKey(userId, command.idempotencyKey()).orElseThrow(), requestHash);
+		return replay(this.orders.findByIdempotencyKey(userId, command.idempotencyKey()).orElseThrow(), command);
 	}
 
 	private void publishPlaced(Order order) {
@@ -87,19 +87,27 @@ class OrderPlacement {
 				OrderMessages.toPlacedEvent(eventId, order));
 	}
 
-	private static Placed replay(Order earlier, String requestHash) {
-		if (!earlier.requestHash().equals(requestHash)) {
+	/**
+	 * The order placed earlier under the command's key, if the command asks for the same
+	 * items (in any order).
+	 * @throws IdempotencyKeyReusedException if it asks for other items
+	 */
+	static Placed replay(Order earlier, PlaceOrderCommand command) {
+		if (!earlier.requestHash().equals(command.requestHash())) {
 			throw new IdempotencyKeyReusedException();
 		}
 		return new Placed(earlier, true);
 	}
 
-	private Order price(UUID userId, PlaceOrderCommand command, String requestHash) {
-		Set<Long> productIds = command.items()
-			.stream()
-			.map(PlaceOrderCommand.Item::productId)
-			.collect(Collectors.toSet());
-		Map<Long, Product> products = this.catalog.findProducts(productIds);
+	/**
+	 * A new order for the command, each line priced from the catalog's products.
+	 * @param products the catalog's products among those the command names, by id
+	 * @param now when the order is placed
+	 * @throws UnknownProductException if the catalog lacks a product the command names
+	 * @throws MixedCurrenciesException if the products are priced in several currencies
+	 */
+	static Order price(UUID userId, PlaceOrderCommand command, Map<Long, Product> products, Instant now) {
+		Set<Long> productIds = command.productIds();
 		if (products.size() != productIds.size()) {
 			throw new UnknownProductException(productIds.stream().filter((id) -> !products.containsKey(id)).toList());
 		}
@@ -112,8 +120,9 @@ class OrderPlacement {
 			return new OrderLine(product.id(), product.sku(), product.name(), item.quantity(), product.priceCents());
 		}).toList();
 		long total = lines.stream().mapToLong(OrderLine::totalCents).reduce(0, Math::addExact);
-		return new Order(UUID.randomUUID(), userId, command.idempotencyKey(), requestHash, OrderStatus.PENDING_PAYMENT,
-				total, currencies.iterator().next(), lines, this.clock.instant().truncatedTo(ChronoUnit.MICROS));
+		return new Order(UUID.randomUUID(), userId, command.idempotencyKey(), command.requestHash(),
+				OrderStatus.PENDING_PAYMENT, total, currencies.iterator().next(), lines,
+				now.truncatedTo(ChronoUnit.MICROS));
 	}
 
 }

@@ -2,6 +2,7 @@ package io.hashop.order.order;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import io.hashop.platform.error.InvalidRequestException;
@@ -18,6 +19,17 @@ class OrderCursorTests {
 		OrderCursor cursor = new OrderCursor(Instant.now().truncatedTo(ChronoUnit.MICROS), UUID.randomUUID());
 
 		assertThat(OrderCursor.decode(cursor.encode())).isEqualTo(cursor);
+	}
+
+	@Test
+	void pointsAfterTheLastOrderSeen() {
+		Order last = new Order(UUID.randomUUID(), UUID.randomUUID(), "key", "hash", OrderStatus.PAID, 2490, "EUR",
+				List.of(), Instant.parse("2025-03-01T10:15:30.123456Z"));
+
+		OrderCursor decoded = OrderCursor.decode(OrderCursor.after(last).encode());
+
+		assertThat(decoded.createdAt()).isEqualTo(last.createdAt());
+		assertThat(decoded.id()).isEqualTo(last.id());
 	}
 
 	@Test
