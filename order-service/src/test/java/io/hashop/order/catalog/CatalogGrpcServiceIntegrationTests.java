@@ -21,6 +21,7 @@ import io.hashop.contracts.order.v1.PlaceOrderRequest;
 import io.hashop.contracts.order.v1.Product;
 import io.hashop.contracts.order.v1.UpdateProductPriceRequest;
 import io.hashop.devinfra.test.WithTestDatabase;
+import io.hashop.devinfra.test.WithTestKafka;
 import io.hashop.platform.grpc.InternalIdentityCallCredentials;
 import io.hashop.platform.identity.CallerIdentity;
 import io.hashop.platform.identity.InternalTokenIssuer;
@@ -31,7 +32,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcPort;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 @SpringBootTest(properties = { "spring.grpc.server.port=0", "server.port=0", "management.server.port=0",
 		"platform.identity.secret=test-secret-test-secret-test-secret-0123" })
 @WithTestDatabase
-@EmbeddedKafka(partitions = 2, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@WithTestKafka
 class CatalogGrpcServiceIntegrationTests {
 
 	static final long DESCALER = 12;

@@ -1,7 +1,6 @@
 package io.hashop.order.order;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,9 @@ import io.hashop.contracts.Topics;
 import io.hashop.contracts.order.v1.OrderPlacedEvent;
 import io.hashop.contracts.payment.v1.PaymentAuthorizedEvent;
 import io.hashop.contracts.payment.v1.PaymentDeclinedEvent;
+import io.hashop.devinfra.test.TestConsumer;
 import io.hashop.devinfra.test.WithTestDatabase;
+import io.hashop.devinfra.test.WithTestKafka;
 import io.hashop.platform.kafka.DeadLetterTopics;
 import io.hashop.platform.kafka.DedupeRetention;
 import io.hashop.platform.kafka.EventHeaders;
@@ -24,12 +25,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,11 +35,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -49,7 +44,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(properties = { "spring.grpc.server.port=0", "server.port=0", "management.server.port=0",
 		"platform.identity.secret=test-secret-test-secret-test-secret-0123" })
 @WithTestDatabase
-@EmbeddedKafka(partitions = 2, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@WithTestKafka
 class OrderSagaIntegrationTests {
 
 	static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
@@ -81,17 +76,13 @@ class OrderSagaIntegrationTests {
 	@Autowired
 	DedupeRetention dedupeRetention;
 
-	Consumer<String, byte[]> consumer;
+	TestConsumer consumer;
 
 	final UUID alice = UUID.randomUUID();
 
 	@BeforeEach
 	void openConsumer() {
-		Map<String, Object> settings = KafkaTestUtils.consumerProps(this.broker, "test-" + UUID.randomUUID(), false);
-		settings.put("auto.offset.reset", "earliest");
-		this.consumer = new DefaultKafkaConsumerFactory<>(settings, new StringDeserializer(),
-				new ByteArrayDeserializer())
-			.createConsumer();
+		this.consumer = TestConsumer.of(this.broker);
 	}
 
 	@AfterEach
@@ -316,14 +307,7 @@ class OrderSagaIntegrationTests {
 	}
 
 	private ConsumerRecord<String, byte[]> awaitRecord(String topic, String key) {
-		this.consumer.subscribe(List.of(topic));
-		List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
-		await().atMost(Duration.ofSeconds(30)).until(() -> {
-			this.consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-			return seen.stream().anyMatch((record) -> key.equals(record.key()));
-		});
-		this.consumer.unsubscribe();
-		return seen.stream().filter((record) -> key.equals(record.key())).findFirst().orElseThrow();
+		return this.consumer.awaitRecords(topic, key, 1).get(0);
 	}
 
 	private static String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -2,9 +2,7 @@ package io.hashop.order.order;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import com.google.protobuf.Message;
@@ -12,15 +10,14 @@ import io.hashop.contracts.Topics;
 import io.hashop.contracts.order.v1.OrderPlacedEvent;
 import io.hashop.contracts.payment.v1.PaymentAuthorizedEvent;
 import io.hashop.contracts.payment.v1.PaymentDeclinedEvent;
+import io.hashop.devinfra.test.TestConsumer;
 import io.hashop.devinfra.test.WithTestDatabase;
+import io.hashop.devinfra.test.WithTestKafka;
 import io.hashop.platform.kafka.EventHeaders;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,11 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -46,7 +40,7 @@ import static org.awaitility.Awaitility.await;
 		"platform.identity.secret=test-secret-test-secret-test-secret-0123", "hashop.order.payment-redrive.timeout=1s",
 		"hashop.order.payment-redrive.max-backoff=2s", "hashop.order.payment-redrive.interval=200ms" })
 @WithTestDatabase
-@EmbeddedKafka(partitions = 2, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@WithTestKafka
 class PaymentRedriveIntegrationTests {
 
 	@Autowired
@@ -64,17 +58,13 @@ class PaymentRedriveIntegrationTests {
 	@Autowired
 	MeterRegistry meters;
 
-	Consumer<String, byte[]> consumer;
+	TestConsumer consumer;
 
 	final UUID alice = UUID.randomUUID();
 
 	@BeforeEach
 	void openConsumer() {
-		Map<String, Object> settings = KafkaTestUtils.consumerProps(this.broker, "test-" + UUID.randomUUID(), false);
-		settings.put("auto.offset.reset", "earliest");
-		this.consumer = new DefaultKafkaConsumerFactory<>(settings, new StringDeserializer(),
-				new ByteArrayDeserializer())
-			.createConsumer();
+		this.consumer = TestConsumer.of(this.broker);
 	}
 
 	@AfterEach
@@ -183,18 +173,7 @@ class PaymentRedriveIntegrationTests {
 	}
 
 	private List<ConsumerRecord<String, byte[]>> awaitRecords(String topic, String key, int count) {
-		this.consumer.subscribe(List.of(topic));
-		List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
-		await().atMost(Duration.ofSeconds(30)).until(() -> {
-			this.consumer.poll(Duration.ofMillis(200)).forEach((record) -> {
-				if (key.equals(record.key())) {
-					seen.add(record);
-				}
-			});
-			return seen.size() >= count;
-		});
-		this.consumer.unsubscribe();
-		return seen;
+		return this.consumer.awaitRecords(topic, key, count);
 	}
 
 	private static String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -2,24 +2,21 @@ package io.hashop.payment.payment;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import io.hashop.contracts.Topics;
 import io.hashop.contracts.order.v1.OrderPlacedEvent;
 import io.hashop.contracts.payment.v1.PaymentAuthorizedEvent;
 import io.hashop.contracts.payment.v1.PaymentDeclinedEvent;
+import io.hashop.devinfra.test.TestConsumer;
 import io.hashop.devinfra.test.WithTestDatabase;
+import io.hashop.devinfra.test.WithTestKafka;
 import io.hashop.platform.kafka.DeadLetterTopics;
 import io.hashop.platform.kafka.EventHeaders;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import io.hashop.platform.kafka.DedupeRetention;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -33,11 +30,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,7 +41,7 @@ import static org.awaitility.Awaitility.await;
 		"platform.identity.secret=test-secret-test-secret-test-secret-0123",
 		"platform.kafka.retry.max-interval=300ms" })
 @WithTestDatabase
-@EmbeddedKafka(partitions = 2, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@WithTestKafka
 @Import(OrderChargingIntegrationTests.ProviderDoubleConfiguration.class)
 class OrderChargingIntegrationTests {
 
@@ -71,7 +65,7 @@ class OrderChargingIntegrationTests {
 	@Autowired
 	DedupeRetention dedupeRetention;
 
-	Consumer<String, byte[]> consumer;
+	TestConsumer consumer;
 
 	/**
 	 * A failure injected into the payment transaction after the provider call: inserting
@@ -104,11 +98,7 @@ class OrderChargingIntegrationTests {
 
 	@BeforeEach
 	void openConsumer() {
-		Map<String, Object> settings = KafkaTestUtils.consumerProps(this.broker, "test-" + UUID.randomUUID(), false);
-		settings.put("auto.offset.reset", "earliest");
-		this.consumer = new DefaultKafkaConsumerFactory<>(settings, new StringDeserializer(),
-				new ByteArrayDeserializer())
-			.createConsumer();
+		this.consumer = TestConsumer.of(this.broker);
 	}
 
 	@AfterEach
@@ -333,18 +323,7 @@ class OrderChargingIntegrationTests {
 	}
 
 	private List<ConsumerRecord<String, byte[]>> awaitRecords(String topic, String key, int count) {
-		this.consumer.subscribe(List.of(topic));
-		List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
-		await().atMost(Duration.ofSeconds(30)).until(() -> {
-			this.consumer.poll(Duration.ofMillis(200)).forEach((record) -> {
-				if (key.equals(record.key())) {
-					seen.add(record);
-				}
-			});
-			return seen.size() >= count;
-		});
-		this.consumer.unsubscribe();
-		return seen;
+		return this.consumer.awaitRecords(topic, key, count);
 	}
 
 	private List<String> paymentStatuses(String orderId) {

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.hashop.devinfra.test.WithTestDatabase;
+import io.hashop.devinfra.test.WithTestKafka;
 import io.hashop.platform.identity.CallerIdentity;
 import io.hashop.platform.identity.InternalTokenIssuer;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,6 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 		properties = { "management.server.port=0",
 				"platform.identity.secret=test-secret-test-secret-test-secret-0123" })
 @WithTestDatabase
-@EmbeddedKafka(partitions = 2, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@WithTestKafka
 class PaymentApiIntegrationTests {
 
 	@LocalServerPort

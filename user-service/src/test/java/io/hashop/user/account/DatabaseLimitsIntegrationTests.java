@@ -17,6 +17,7 @@ import io.grpc.StatusRuntimeException;
 import io.hashop.contracts.user.v1.UserServiceGrpc;
 import io.hashop.contracts.user.v1.VerifyCredentialsRequest;
 import io.hashop.devinfra.test.WithTestDatabase;
+import io.hashop.devinfra.test.WithTestKafka;
 import io.hashop.platform.grpc.InternalIdentityCallCredentials;
 import io.hashop.platform.identity.CallerIdentity;
 import io.hashop.platform.identity.InternalTokenIssuer;
@@ -31,7 +32,6 @@ import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -49,7 +49,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 		"platform.identity.secret=test-secret-test-secret-test-secret-0123", "DATABASE_POOL_SIZE=3",
 		"DATABASE_STATEMENT_TIMEOUT=400ms", "DATABASE_LOCK_TIMEOUT=300ms", "DATABASE_CONNECTION_TIMEOUT_MS=300" })
 @WithTestDatabase
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@WithTestKafka(partitions = 1)
 class DatabaseLimitsIntegrationTests {
 
 	/** Far below the 30 s a statement asks for, and Hikari's default 30 s borrow. */

@@ -19,6 +19,7 @@ import io.hashop.contracts.user.v1.UserServiceGrpc;
 import io.hashop.contracts.user.v1.UserServiceGrpc.UserServiceBlockingStub;
 import io.hashop.contracts.user.v1.VerifyCredentialsRequest;
 import io.hashop.devinfra.test.WithTestDatabase;
+import io.hashop.devinfra.test.WithTestKafka;
 import io.hashop.platform.grpc.InternalIdentityCallCredentials;
 import io.hashop.platform.identity.CallerIdentity;
 import io.hashop.platform.identity.InternalTokenIssuer;
@@ -29,7 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcPort;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
@@ -48,7 +48,7 @@ import static org.mockito.Mockito.doCallRealMethod;
 		"platform.identity.secret=test-secret-test-secret-test-secret-0123", "hashop.user.password-hashing.permits=1",
 		"hashop.user.password-hashing.max-wait=200ms" })
 @WithTestDatabase
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@WithTestKafka(partitions = 1)
 class PasswordHashingLimitIntegrationTests {
 
 	@LocalGrpcPort

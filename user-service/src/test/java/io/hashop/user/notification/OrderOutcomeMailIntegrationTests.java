@@ -25,6 +25,7 @@ import io.hashop.contracts.Topics;
 import io.hashop.contracts.payment.v1.PaymentAuthorizedEvent;
 import io.hashop.contracts.payment.v1.PaymentDeclinedEvent;
 import io.hashop.devinfra.test.WithTestDatabase;
+import io.hashop.devinfra.test.WithTestKafka;
 import io.hashop.platform.kafka.EventHeaders;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
@@ -39,7 +40,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -50,7 +50,7 @@ import static org.awaitility.Awaitility.await;
 		"platform.identity.secret=test-secret-test-secret-test-secret-0123",
 		"platform.kafka.retry.max-interval=500ms" })
 @WithTestDatabase
-@EmbeddedKafka(partitions = 2, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@WithTestKafka
 class OrderOutcomeMailIntegrationTests {
 
 	static final int SMTP_PORT = freePort();

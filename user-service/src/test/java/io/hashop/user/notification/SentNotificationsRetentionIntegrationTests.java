@@ -3,13 +3,13 @@ package io.hashop.user.notification;
 import java.util.UUID;
 
 import io.hashop.devinfra.test.WithTestDatabase;
+import io.hashop.devinfra.test.WithTestKafka;
 import io.hashop.platform.kafka.DedupeRetention;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(properties = { "spring.grpc.server.port=0", "server.port=0", "management.server.port=0",
 		"platform.identity.secret=test-secret-test-secret-test-secret-0123" })
 @WithTestDatabase
-@EmbeddedKafka(partitions = 2, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@WithTestKafka
 class SentNotificationsRetentionIntegrationTests {
 
 	@Autowired
