@@ -13,6 +13,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.flywaydb.core.api.callback.Callback;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -36,7 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Kafka the platform way: string keys and protobuf byte values; idempotent producers with
  * {@code acks=all}, verified at start-up; consumers that start from the earliest offset
  * of a new group and dead-letter what they cannot process; and, where
- * {@code platform.kafka.outbox.enabled=true}, the outbox writer and relay; where
+ * {@code platform.kafka.outbox.enabled=true}, the outbox writer and relay and, with
+ * Flyway, the outbox table ({@link OutboxSchema}); where
  * {@code platform.kafka.dedupe.table} names a table, the retention of dedupe records.
  */
 @AutoConfiguration(before = KafkaAutoConfiguration.class)
@@ -133,6 +135,21 @@ public class KafkaPlatformAutoConfiguration {
 		@Bean
 		OutboxMetrics outboxMetrics(OutboxRelay relay) {
 			return relay.metrics();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.flywaydb.core.Flyway")
+	@ConditionalOnBooleanProperty("platform.kafka.outbox.enabled")
+	static class OutboxSchemaConfiguration {
+
+		/**
+		 * Picked up by Spring Boot's Flyway: the outbox after the service's migrations.
+		 */
+		@Bean
+		Callback outboxSchemaMigration() {
+			return OutboxSchema.afterServiceMigrations();
 		}
 
 	}

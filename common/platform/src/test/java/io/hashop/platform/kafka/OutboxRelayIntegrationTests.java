@@ -67,16 +67,7 @@ class OutboxRelayIntegrationTests {
 				postgres.jdbcUrl(database), postgres.username(), postgres.password());
 		jdbc = JdbcClient.create(dataSource);
 		transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-		jdbc.sql("""
-				CREATE TABLE outbox (
-				    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, event_id uuid NOT NULL UNIQUE,
-				    topic varchar(128) NOT NULL, message_key varchar(128) NOT NULL, event_type varchar(128) NOT NULL,
-				    payload bytea NOT NULL, occurred_at timestamptz NOT NULL, traceparent varchar(64),
-				    sent_at timestamptz, attempts int NOT NULL DEFAULT 0, last_error varchar(1000),
-				    next_attempt_at timestamptz, parked_at timestamptz)
-				""").update();
-		jdbc.sql("CREATE INDEX outbox_due ON outbox (id) WHERE sent_at IS NULL AND parked_at IS NULL").update();
-		jdbc.sql("CREATE INDEX outbox_sent_at ON outbox (sent_at) WHERE sent_at IS NOT NULL").update();
+		OutboxSchema.migrate(dataSource);
 	}
 
 	@AfterAll
