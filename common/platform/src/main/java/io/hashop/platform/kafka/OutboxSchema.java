@@ -40,10 +40,16 @@ public final class OutboxSchema {
 
 	/** The platform's Flyway over a service's database, for migrate, info or validate. */
 	public static Flyway flyway(DataSource dataSource) {
+		// The service's tables are there before the platform's history: Flyway starts
+		// that
+		// history with a marker at version 0, below every platform migration.
 		return Flyway.configure(OutboxSchema.class.getClassLoader())
 			.dataSource(dataSource)
 			.locations(LOCATION)
 			.table(HISTORY_TABLE)
+			.baselineOnMigrate(true)
+			.baselineVersion("0")
+			.baselineDescription("service schema before platform migrations")
 			.load();
 	}
 
