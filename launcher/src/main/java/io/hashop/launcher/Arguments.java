@@ -4,6 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.hashop.launcher.service.LauncherException;
+import io.hashop.launcher.service.ServiceTable;
+
 /**
  * The command line:
  * {@code [--smoke] [--redis-sentinel] [--replicas N] [--replicas <service>=N ...]}.

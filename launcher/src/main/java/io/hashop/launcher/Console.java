@@ -3,7 +3,11 @@ package io.hashop.launcher;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+
+import io.hashop.launcher.process.ServiceProcess;
+import io.hashop.launcher.service.RepoLayout;
+import io.hashop.launcher.service.Secrets;
+import io.hashop.launcher.service.ServiceTable;
 
 /**
  * What the launcher tells the developer: the banner and why a process failed.
@@ -43,10 +47,6 @@ final class Console {
 		this.out.println("  Instances that exit are restarted; a crash loop is reported and left down.");
 		this.out.println("  Ctrl-C stops everything.");
 		this.out.println();
-	}
-
-	static String names(List<ServiceProcess> processes) {
-		return String.join(", ", processes.stream().map((process) -> process.service().name()).toList());
 	}
 
 }

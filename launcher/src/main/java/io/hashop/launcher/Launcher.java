@@ -8,6 +8,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.hashop.launcher.check.OrderSmokeCheck;
+import io.hashop.launcher.check.SmokeCheck;
+import io.hashop.launcher.infrastructure.Infrastructure;
+import io.hashop.launcher.jdk.Jdk;
+import io.hashop.launcher.jdk.JdkLocator;
+import io.hashop.launcher.process.Readiness;
+import io.hashop.launcher.process.RestartPolicy;
+import io.hashop.launcher.process.ServiceHandle;
+import io.hashop.launcher.process.ServiceProcess;
+import io.hashop.launcher.process.StatusBoard;
+import io.hashop.launcher.process.Supervisor;
+import io.hashop.launcher.service.LauncherException;
+import io.hashop.launcher.service.Ports;
+import io.hashop.launcher.service.RepoLayout;
+import io.hashop.launcher.service.Secrets;
+import io.hashop.launcher.service.ServiceEnvironment;
+import io.hashop.launcher.service.ServiceSpec;
+import io.hashop.launcher.service.ServiceTable;
+
 /**
  * Runs the whole platform locally, supervised:
  * {@code java -jar launcher/target/launcher-exec.jar [options]} from the repository root,
@@ -144,14 +163,14 @@ public final class Launcher {
 	private boolean startStage(List<ServiceHandle> handles, Readiness readiness) throws InterruptedException {
 		handles.forEach(this.supervisor::start);
 		List<ServiceProcess> processes = handles.stream().flatMap((handle) -> handle.process().stream()).toList();
-		this.out.println("  started " + Console.names(processes) + ", waiting until ready");
+		this.out.println("  started " + ServiceProcess.names(processes) + ", waiting until ready");
 		Optional<ServiceProcess> failed = readiness.awaitAll(processes);
 		// On Ctrl-C they exit because they were stopped: nothing to report.
 		failed.filter((process) -> !this.supervisor.isStopping())
 			.ifPresent((process) -> this.console.reportFailure(process, TAIL_LINES));
 		if (failed.isEmpty()) {
 			handles.forEach((handle) -> handle.process().ifPresent(handle::markReadyIf));
-			this.out.println("  ready: " + Console.names(processes));
+			this.out.println("  ready: " + ServiceProcess.names(processes));
 		}
 		return failed.isEmpty();
 	}

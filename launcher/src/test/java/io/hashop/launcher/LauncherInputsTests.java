@@ -5,6 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import io.hashop.launcher.infrastructure.Infrastructure;
+import io.hashop.launcher.service.LauncherException;
+import io.hashop.launcher.service.Ports;
+import io.hashop.launcher.service.RepoLayout;
+import io.hashop.launcher.service.ServiceSpec;
+import io.hashop.launcher.service.ServiceTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -6,7 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 import io.hashop.launcher.LocalPlatform;
-import io.hashop.launcher.ServiceHandle;
+import io.hashop.launcher.LocalPlatformBuilder;
+import io.hashop.launcher.process.ServiceHandle;
 
 /**
  * The platform as the benchmarks need it, started by the launcher with the images' JVM
@@ -61,7 +62,7 @@ public final class BenchPlatform implements AutoCloseable {
 
 	public static BenchPlatform start(Path repoRoot, Path workDirectory, List<String> jvmOptions, PrintStream out) {
 		String bff = "http://localhost:8081";
-		LocalPlatform.Builder builder = LocalPlatform.builder(repoRoot)
+		LocalPlatformBuilder builder = LocalPlatform.builder(repoRoot)
 			.services("user-service", "order-service", "payment-service", "bff-web", "gateway")
 			.replicas("bff-web", 3)
 			.replicas("gateway", 2)

@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import io.hashop.launcher.LocalPlatform;
-import io.hashop.launcher.ServiceHandle;
+import io.hashop.launcher.process.ServiceHandle;
 
 /**
  * Starts one more instance of a platform service on free ports, the way the launcher

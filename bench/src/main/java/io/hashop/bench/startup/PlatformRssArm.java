@@ -9,7 +9,7 @@ import java.util.OptionalLong;
 import io.hashop.bench.harness.Arm;
 import io.hashop.bench.harness.Measurement;
 import io.hashop.launcher.LocalPlatform;
-import io.hashop.launcher.ServiceHandle;
+import io.hashop.launcher.process.ServiceHandle;
 
 /**
  * The resident memory of every process of the bench platform as it stands (after the load

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.hashop.launcher.LocalPlatform;
+import io.hashop.launcher.LocalPlatformBuilder;
 import io.hashop.system.support.Figures;
 import org.assertj.core.api.SoftAssertions;
 import org.awaitility.core.ConditionTimeoutException;
@@ -83,7 +84,7 @@ class ChaosIntegrationTests {
 	}
 
 	private static LocalPlatform start(ChaosSettings settings) {
-		LocalPlatform.Builder builder = LocalPlatform.builder(settings.repositoryRoot())
+		LocalPlatformBuilder builder = LocalPlatform.builder(settings.repositoryRoot())
 			.services(MODULES.toArray(String[]::new))
 			.supervised()
 			.logs(settings.logs());

@@ -3,10 +3,10 @@ package io.hashop.system.chaos;
 import java.time.Duration;
 import java.util.List;
 
-import io.hashop.launcher.InstanceState;
-import io.hashop.launcher.KafkaBroker;
 import io.hashop.launcher.LocalPlatform;
-import io.hashop.launcher.ServiceHandle;
+import io.hashop.launcher.infrastructure.KafkaBroker;
+import io.hashop.launcher.process.InstanceState;
+import io.hashop.launcher.process.ServiceHandle;
 import org.awaitility.core.ConditionTimeoutException;
 
 import static org.awaitility.Awaitility.await;

@@ -14,7 +14,8 @@ import java.util.Set;
 
 import io.hashop.devinfra.test.ApiClient;
 import io.hashop.launcher.LocalPlatform;
-import io.hashop.launcher.ServiceHandle;
+import io.hashop.launcher.LocalPlatformBuilder;
+import io.hashop.launcher.process.ServiceHandle;
 import io.hashop.system.drill.DrillShopper.Accepted;
 import io.hashop.system.support.Figures;
 import org.junit.jupiter.api.Test;
@@ -100,7 +101,7 @@ class RegionFailoverDrillIntegrationTests {
 		}
 	}
 
-	private static LocalPlatform.Builder region(String name, int offset, int databasePort) {
+	private static LocalPlatformBuilder region(String name, int offset, int databasePort) {
 		Path root = Path.of(System.getProperty("hashop.repository.root", "..")).toAbsolutePath().normalize();
 		Path logs = Path.of(System.getProperty("hashop.drill.logs", "target/drill-logs")).toAbsolutePath();
 		return LocalPlatform.builder(root)

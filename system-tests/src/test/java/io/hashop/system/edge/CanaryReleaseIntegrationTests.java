@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.hashop.devinfra.test.ApiClient;
-import io.hashop.launcher.ServiceHandle;
+import io.hashop.launcher.process.ServiceHandle;
 import io.hashop.system.support.Metrics;
 import io.hashop.system.support.SystemUnderTest;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,8 @@ package io.hashop.system.edge;
 
 import java.time.Duration;
 
-import io.hashop.launcher.ServiceHandle;
 import io.hashop.devinfra.test.ApiClient;
+import io.hashop.launcher.process.ServiceHandle;
 import io.hashop.system.support.SystemUnderTest;
 import org.junit.jupiter.api.Test;
 

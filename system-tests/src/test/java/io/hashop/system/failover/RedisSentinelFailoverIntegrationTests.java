@@ -15,7 +15,7 @@ import java.util.Map;
 import io.hashop.devinfra.RedisSentinelGroup;
 import io.hashop.devinfra.test.ApiClient;
 import io.hashop.launcher.LocalPlatform;
-import io.hashop.launcher.ServiceHandle;
+import io.hashop.launcher.process.ServiceHandle;
 import io.hashop.platform.identity.CallerIdentity;
 import io.hashop.platform.identity.InternalIdentityProperties;
 import io.hashop.platform.identity.InternalTokenIssuer;

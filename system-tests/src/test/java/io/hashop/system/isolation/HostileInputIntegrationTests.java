@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.hashop.devinfra.test.ApiClient;
-import io.hashop.launcher.ServiceHandle;
+import io.hashop.launcher.process.ServiceHandle;
 import io.hashop.system.support.Figures;
 import io.hashop.system.support.SystemUnderTest;
 import io.hashop.system.support.ThreadDumps;

@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import io.hashop.launcher.ServiceHandle;
+import io.hashop.launcher.process.ServiceHandle;
 import io.hashop.platform.identity.CallerIdentity;
 import io.hashop.system.support.SystemUnderTest;
 

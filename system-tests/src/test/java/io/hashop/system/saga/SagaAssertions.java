@@ -2,7 +2,7 @@ package io.hashop.system.saga;
 
 import java.util.List;
 
-import io.hashop.launcher.LocalMailServer.ReceivedMail;
+import io.hashop.launcher.infrastructure.LocalMailServer.ReceivedMail;
 import io.hashop.system.support.SystemUnderTest;
 
 /** Counts of effects per order, read where the effects really are. */

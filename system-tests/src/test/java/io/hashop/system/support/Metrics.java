@@ -7,7 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import io.hashop.launcher.ServiceHandle;
+import io.hashop.launcher.process.ServiceHandle;
 import io.hashop.platform.identity.CallerIdentity;
 
 /** Reads a process's counters from its Prometheus endpoint on the management port. */

@@ -9,9 +9,10 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import io.hashop.devinfra.test.ApiClient;
-import io.hashop.launcher.LocalMailServer;
 import io.hashop.launcher.LocalPlatform;
-import io.hashop.launcher.ServiceHandle;
+import io.hashop.launcher.LocalPlatformBuilder;
+import io.hashop.launcher.infrastructure.LocalMailServer;
+import io.hashop.launcher.process.ServiceHandle;
 import io.hashop.platform.identity.InternalIdentityProperties;
 import io.hashop.platform.identity.InternalTokenIssuer;
 import org.awaitility.Awaitility;
@@ -67,7 +68,7 @@ public final class SystemUnderTest {
 	public static synchronized SystemUnderTest shared() {
 		if (shared == null) {
 			traces = TraceCollector.start();
-			LocalPlatform.Builder builder = LocalPlatform.builder(repositoryRoot());
+			LocalPlatformBuilder builder = LocalPlatform.builder(repositoryRoot());
 			for (String process : PROCESSES) {
 				// Every span of every process, exported to this JVM.
 				builder.environment(process, "TRACING_OTLP_ENDPOINT", traces.endpoint())

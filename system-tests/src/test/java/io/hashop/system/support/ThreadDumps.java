@@ -10,7 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
-import io.hashop.launcher.ServiceHandle;
+import io.hashop.launcher.process.ServiceHandle;
 
 /**
  * Thread dumps of a platform process, written beside its log. A JVM that stops answering
