@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds the platform and runs it locally, supervised:
-#   ./run-local.sh [--no-build] [--smoke] [--redis-sentinel] [--replicas N] [--replicas <service>=N]
+#   ./run-local.sh [--no-build] [--smoke] [--redis-sentinel] [--monitoring] [--replicas N] [--replicas <service>=N]
 #     --redis-sentinel  Redis as a primary, a replica and three sentinels (ports 16379-16383)
+#     --monitoring      also Prometheus (when installed: apt-get install prometheus) on 127.0.0.1:9090,
+#                       scraping every instance, with deploy/prometheus/alerts.yml
 #   ./run-local.sh status     each instance's state, restarts and last exit
 set -euo pipefail
 cd "$(dirname "$0")"

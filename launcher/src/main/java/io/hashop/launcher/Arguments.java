@@ -9,17 +9,19 @@ import io.hashop.launcher.service.ServiceTable;
 
 /**
  * The command line:
- * {@code [--smoke] [--redis-sentinel] [--replicas N] [--replicas <service>=N ...]}.
+ * {@code [--smoke] [--redis-sentinel] [--monitoring] [--replicas N] [--replicas <service>=N ...]}.
  *
  * @param smoke check health, place one order and stop, instead of running until Ctrl-C
  * @param replicas instances per service; {@code --replicas N} sets every service but the
  * gateway, {@code --replicas bff-web=3} one service (the later wins)
  * @param redisSentinel run Redis as a primary, a replica and three sentinels instead of
  * one node
+ * @param monitoring also run the Prometheus installed on this machine against the
+ * platform, with the deployed alert rules
  */
-record Arguments(boolean smoke, Map<String, Integer> replicas, boolean redisSentinel) {
+record Arguments(boolean smoke, Map<String, Integer> replicas, boolean redisSentinel, boolean monitoring) {
 
-	static final String USAGE = "Usage: ./run-local.sh [--no-build] [--smoke] [--redis-sentinel] [--replicas N] [--replicas <service>=N]"
+	static final String USAGE = "Usage: ./run-local.sh [--no-build] [--smoke] [--redis-sentinel] [--monitoring] [--replicas N] [--replicas <service>=N]"
 			+ " (services: " + String.join(", ", ServiceTable.modules()) + ")";
 
 	Arguments {
@@ -29,11 +31,13 @@ record Arguments(boolean smoke, Map<String, Integer> replicas, boolean redisSent
 	static Arguments parse(String[] args) {
 		boolean smoke = false;
 		boolean redisSentinel = false;
+		boolean monitoring = false;
 		Map<String, Integer> replicas = new LinkedHashMap<>(ServiceTable.DEFAULT_REPLICAS);
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--smoke" -> smoke = true;
 				case "--redis-sentinel" -> redisSentinel = true;
+				case "--monitoring" -> monitoring = true;
 				case "--replicas" -> {
 					if (i + 1 == args.length) {
 						throw new LauncherException("--replicas needs a count or <service>=<count>. " + USAGE);
@@ -43,7 +47,7 @@ record Arguments(boolean smoke, Map<String, Integer> replicas, boolean redisSent
 				default -> throw new LauncherException("Unknown argument '" + args[i] + "'. " + USAGE);
 			}
 		}
-		return new Arguments(smoke, replicas, redisSentinel);
+		return new Arguments(smoke, replicas, redisSentinel, monitoring);
 	}
 
 	private static void applyReplicas(String value, Map<String, Integer> replicas) {

@@ -3,6 +3,7 @@ package io.hashop.launcher;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import io.hashop.launcher.process.ServiceProcess;
 import io.hashop.launcher.service.RepoLayout;
@@ -37,13 +38,15 @@ final class Console {
 		this.out.println("Stopping everything.");
 	}
 
-	void printBanner(Secrets secrets, int instances, Duration startup) {
+	void printBanner(Secrets secrets, int instances, Duration startup, Optional<String> metrics) {
 		this.out.println();
 		this.out.println("hashop is running: http://localhost:" + ServiceTable.gateway().serverPort() + "  ("
 				+ instances + " instances, ready in " + startup.toSeconds() + " s)");
 		this.out.println("  admin:  " + secrets.adminEmail() + " / " + secrets.adminPassword());
 		this.out.println("  logs:   " + this.layout.relative(this.layout.logsDirectory()) + " (one file per instance)");
 		this.out.println("  status: ./run-local.sh status (" + this.layout.relative(this.layout.statusFile()) + ")");
+		metrics.ifPresent((url) -> this.out
+			.println("  metrics: " + url + " (Prometheus; alerts from deploy/prometheus/alerts.yml)"));
 		this.out.println("  Instances that exit are restarted; a crash loop is reported and left down.");
 		this.out.println("  Ctrl-C stops everything.");
 		this.out.println();

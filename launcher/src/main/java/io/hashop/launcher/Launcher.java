@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +15,7 @@ import io.hashop.launcher.check.SmokeCheck;
 import io.hashop.launcher.infrastructure.Infrastructure;
 import io.hashop.launcher.jdk.Jdk;
 import io.hashop.launcher.jdk.JdkLocator;
+import io.hashop.launcher.monitoring.LocalPrometheus;
 import io.hashop.launcher.process.Readiness;
 import io.hashop.launcher.process.RestartPolicy;
 import io.hashop.launcher.process.ServiceHandle;
@@ -52,6 +55,8 @@ public final class Launcher {
 	private Infrastructure infrastructure;
 
 	private Supervisor supervisor;
+
+	private LocalPrometheus monitoring;
 
 	Launcher(Map<String, String> env, PrintStream out, RepoLayout layout) {
 		this.env = env;
@@ -97,7 +102,8 @@ public final class Launcher {
 			stopEverything();
 			return 1;
 		}
-		this.console.printBanner(secrets, plan.size(), Duration.between(began, Instant.now()));
+		Optional<String> metrics = arguments.monitoring() ? startMonitoring() : Optional.empty();
+		this.console.printBanner(secrets, plan.size(), Duration.between(began, Instant.now()), metrics);
 		this.supervisor.announceChanges();
 		if (arguments.smoke()) {
 			boolean healthy = new SmokeCheck(readiness, this.out).run(this.supervisor.handles())
@@ -175,8 +181,38 @@ public final class Launcher {
 		return failed.isEmpty();
 	}
 
+	/**
+	 * Prometheus against every instance, when it is installed; the platform runs on
+	 * without it, saying why.
+	 */
+	private Optional<String> startMonitoring() {
+		Optional<Path> binary = LocalPrometheus.binary(this.env);
+		if (binary.isEmpty()) {
+			this.out.println(LocalPrometheus.NOT_INSTALLED);
+			return Optional.empty();
+		}
+		Map<String, List<Integer>> ports = new LinkedHashMap<>();
+		this.supervisor.handles()
+			.forEach((handle) -> ports.computeIfAbsent(handle.module(), (module) -> new ArrayList<>())
+				.add(handle.managementPort()));
+		int port = Integer.parseInt(this.env.getOrDefault("LAUNCHER_PROMETHEUS_PORT", "9090"));
+		Path rules = this.layout.root().resolve("deploy/prometheus/alerts.yml");
+		try {
+			this.monitoring = LocalPrometheus.start(binary.get(), LocalPrometheus.configuration(ports, rules, port),
+					this.layout.root().resolve(".platform").resolve("prometheus"), port);
+			return Optional.of(this.monitoring.url());
+		}
+		catch (LauncherException ex) {
+			this.out.println(ex.getMessage() + " The platform runs without it.");
+			return Optional.empty();
+		}
+	}
+
 	/** Services first, newest stage first, then the infrastructure; idempotent. */
 	private void stopEverything() {
+		if (this.monitoring != null) {
+			this.monitoring.close();
+		}
 		if (this.supervisor != null) {
 			if (!this.supervisor.isStopping()) {
 				this.out.println("Stopping: the gateway drains first, then the BFFs, then the services ("

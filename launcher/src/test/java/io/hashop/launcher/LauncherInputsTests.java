@@ -79,6 +79,8 @@ class LauncherInputsTests {
 	void runsRedisWithSentinelOnlyWhenAsked() {
 		assertThat(Arguments.parse(new String[0]).redisSentinel()).isFalse();
 		assertThat(Arguments.parse(new String[] { "--redis-sentinel", "--smoke" }).redisSentinel()).isTrue();
+		assertThat(Arguments.parse(new String[0]).monitoring()).isFalse();
+		assertThat(Arguments.parse(new String[] { "--monitoring" }).monitoring()).isTrue();
 	}
 
 	@Test
