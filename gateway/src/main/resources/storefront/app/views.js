@@ -43,7 +43,7 @@ async function catalog(main, ctx) {
         const add = () => { addToCart(p.id); ctx.notify(`${p.name} added to the cart.`); };
         list.append(h('li', { class: 'card', 'data-product-id': p.id },
           h('h2', { text: p.name }), h('p', { class: 'sku', text: `SKU ${p.sku}` }), price,
-          h('button', { type: 'button', id: `add-${p.id}`, 'aria-label': `Add ${p.name} to the cart`, onclick: add, text: 'Add to cart' })));
+          h('button', { type: 'button', id: `add-${p.id}`, 'aria-label': `Add to cart: ${p.name}`, onclick: add, text: 'Add to cart' })));
         shown.set(p.id, { price, cents: p.priceCents });
       } else if (known.cents !== p.priceCents) {
         known.cents = p.priceCents;

@@ -8,13 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Assumptions;
+import io.hashop.system.support.NpmPackages;
 
 /**
  * Redocly CLI and Spectral, pinned, installed from the npm registry into
- * {@code target/openapi-linters} by the first test that needs them. Without node and npm:
- * Debian's are installed when running as root; else the linting tests are skipped, and
- * fail in CI ({@code CI=true}).
+ * {@code target/openapi-linters} by the first test that needs them ({@link NpmPackages}).
  */
 final class OpenApiLinters {
 
@@ -29,27 +27,7 @@ final class OpenApiLinters {
 	}
 
 	static OpenApiLinters install(Path prefix) {
-		if (!available("node") || !available("npm")) {
-			if ("0".equals(run(List.of("id", "-u"), null).output().trim())) {
-				run(List.of("apt-get", "install", "-y", "-q", "nodejs", "npm"), null);
-			}
-			if (!available("node") || !available("npm")) {
-				if ("true".equals(System.getenv("CI"))) {
-					throw new IllegalStateException("node and npm are needed to lint the API description");
-				}
-				Assumptions.abort("node and npm are not installed: the API description is not linted.");
-			}
-		}
-		Path marker = prefix.resolve("installed-" + (REDOCLY + SPECTRAL).replaceAll("[^A-Za-z0-9.]", "_"));
-		if (!Files.exists(marker)) {
-			Result result = run(List.of("npm", "install", "--prefix", prefix.toString(), "--no-audit", "--no-fund",
-					"--no-save", REDOCLY, SPECTRAL), null);
-			if (result.exit() != 0) {
-				throw new IllegalStateException("npm install failed:\n" + result.output());
-			}
-			write(marker, "");
-		}
-		return new OpenApiLinters(prefix);
+		return new OpenApiLinters(NpmPackages.install(prefix, "the API description is not linted.", REDOCLY, SPECTRAL));
 	}
 
 	Result redocly(Path document, Path config) {
@@ -74,10 +52,6 @@ final class OpenApiLinters {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private static boolean available(String command) {
-		return run(List.of("sh", "-c", "command -v " + command), null).exit() == 0;
 	}
 
 	private static Result run(List<String> command, Path directory) {

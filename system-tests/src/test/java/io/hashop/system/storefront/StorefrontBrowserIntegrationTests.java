@@ -1,7 +1,9 @@
 package io.hashop.system.storefront;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.hashop.devinfra.test.ApiClient;
@@ -21,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The storefront in headless Chromium, through gateway 1 to the real platform: a new
  * shopper pays for an order, the dashboard degrades while payment-service is down, and an
- * admin's price change reaches an open catalog without a reload.
+ * admin's price change reaches an open catalog without a reload; every page meets the
+ * WCAG 2 A and AA rules axe-core checks.
  */
 class StorefrontBrowserIntegrationTests {
 
@@ -63,6 +66,35 @@ class StorefrontBrowserIntegrationTests {
 
 		this.shop.driver().findElement(By.id("sign-out")).click();
 		this.shop.await(By.cssSelector("a[href='#/signin']"));
+	}
+
+	@Test
+	void meetsTheWcag2AaRulesOnEveryPage() {
+		AccessibilityAudit audit = AccessibilityAudit.install();
+		Map<String, List<String>> violations = new LinkedHashMap<>();
+		audit(audit, violations, "signup", By.cssSelector("#signup button[type=submit]"));
+		audit(audit, violations, "signin", By.cssSelector("#signin button[type=submit]"));
+		String email = "audited-" + UUID.randomUUID() + "@example.com";
+		this.shop.signUp(email, "Audited Shopper");
+		this.shop.signIn(email, Storefront.PASSWORD);
+		this.shop.addFirstProduct();
+		audit(audit, violations, "", By.cssSelector("#products li[data-product-id]"));
+		audit(audit, violations, "cart", By.id("place-order"));
+		audit(audit, violations, "orders", By.xpath("//main//p[contains(., 'No orders yet')]"));
+		audit(audit, violations, "dashboard", By.cssSelector("#dashboard > *"));
+		this.shop.driver().findElement(By.id("sign-out")).click();
+		this.shop.await(By.cssSelector("a[href='#/signin']"));
+		this.shop.signIn(system.adminEmail(), system.adminPassword());
+		audit(audit, violations, "admin", By.cssSelector("main table input"));
+
+		System.out.println("Storefront accessibility (axe-core " + AccessibilityAudit.AXE + "): " + violations);
+		assertThat(violations).hasSize(7).allSatisfy((route, broken) -> assertThat(broken).as("#/" + route).isEmpty());
+	}
+
+	private void audit(AccessibilityAudit audit, Map<String, List<String>> violations, String route, By loaded) {
+		this.shop.open(route);
+		this.shop.await(loaded);
+		violations.put(route, audit.violations(this.shop.driver()));
 	}
 
 	@Test
