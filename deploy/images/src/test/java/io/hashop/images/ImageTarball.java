@@ -32,8 +32,11 @@ record ImageTarball(Map<String, Object> manifest, Map<String, Object> config, Li
 
 	}
 
-	/** A file of a layer: its mode, owner and, for small regular files, its content. */
-	record Entry(int mode, long uid, byte[] content) {
+	/**
+	 * A file of a layer: its mode, owner, size and, for small regular files and the app's
+	 * own jar, its content.
+	 */
+	record Entry(int mode, long uid, long size, byte[] content) {
 
 	}
 
@@ -80,8 +83,10 @@ record ImageTarball(Map<String, Object> manifest, Map<String, Object> config, Li
 		Map<String, Entry> entries = new HashMap<>();
 		try (TarArchiveInputStream in = new TarArchiveInputStream(raw)) {
 			for (TarArchiveEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-				byte[] content = (e.isFile() && e.getSize() < 64 * 1024) ? in.readAllBytes() : null;
-				entries.put(normalise(e.getName()), new Entry(e.getMode(), e.getLongUserId(), content));
+				String path = normalise(e.getName());
+				boolean small = e.getSize() < 64 * 1024 || (path.startsWith("app/classpath/") && e.getSize() < 4 << 20);
+				byte[] content = (e.isFile() && small) ? in.readAllBytes() : null;
+				entries.put(path, new Entry(e.getMode(), e.getLongUserId(), e.getSize(), content));
 			}
 		}
 		return entries;

@@ -1,5 +1,6 @@
 package io.hashop.images;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,9 +24,9 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Checks each service's image tarball ({@code <service>/target/jib-image.tar}, written by
- * Jib during the service's {@code package}): non-root user, entrypoint, exposed ports
- * matching the Kubernetes manifests, environment, and layers holding the Java runtime,
- * the app's classes and libraries and the health check.
+ * Jib during the service's build): non-root user, entrypoint with the AOT cache, exposed
+ * ports matching the Kubernetes manifests, environment, and layers holding the Java
+ * runtime, the app's jar and libraries (jars only), the AOT cache and the health check.
  */
 class ServiceImageTests {
 
@@ -51,13 +54,13 @@ class ServiceImageTests {
 		List<String> entrypoint = (List<String>) config.get("Entrypoint");
 		assertThat(entrypoint).as("Entrypoint")
 			.startsWith("java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError",
-					"--enable-native-access=ALL-UNNAMED")
+					"--enable-native-access=ALL-UNNAMED", "-XX:AOTCache=/app/" + service + ".aot")
 			.contains("-cp", "@/app/jib-classpath-file");
 		String mainClass = entrypoint.get(entrypoint.size() - 1);
 		assertThat(mainClass).as("main class").startsWith("io.hashop.");
 
 		List<ImageTarball.Layer> layers = image.layers();
-		assertThat(layers).as("layers: base, libraries, resources, classes, extra files")
+		assertThat(layers).as("layers: base, libraries, the app's jar, extra files (with the AOT cache)")
 			.hasSizeGreaterThanOrEqualTo(4);
 		assertThat(((Map<?, ?>) image.config().get("rootfs")).get("diff_ids"))
 			.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
@@ -68,12 +71,20 @@ class ServiceImageTests {
 			return passwd != null
 					&& new String(passwd.content(), StandardCharsets.UTF_8).contains("\napp:x:10001:10001:");
 		});
-		assertThat(layers).as("the main class " + mainClass)
-			.anyMatch(l -> l.has(("app/classes/" + mainClass.replace('.', '/') + ".class")::equals));
-		assertThat(layers).as("application.yml").anyMatch(l -> l.has("app/resources/application.yml"::equals));
+		String appJar = "app/classpath/" + service + ".original.jar";
+		assertThat(jarEntries(layers, appJar)).as("the main class and application.yml in " + appJar)
+			.contains(mainClass.replace('.', '/') + ".class", "application.yml");
 		assertThat(layers).as("Spring Boot in app/libs")
 			.anyMatch(l -> l.has(p -> p.startsWith("app/libs/spring-boot-4") && p.endsWith(".jar")));
-		assertThat(layers).as("the class path file").anyMatch(l -> l.has("app/jib-classpath-file"::equals));
+		assertThat(classPath(layers)).as("the class path: jars only (an AOT cache refuses directories)")
+			.startsWith("/app/classpath/*")
+			.allMatch(p -> p.equals("/app/classpath/*") || (p.startsWith("/app/libs/") && p.endsWith(".jar")));
+		assertThat(layers).as("no exploded classes or resources (Jib's packaged mode)")
+			.noneMatch(l -> l.has(p -> p.startsWith("app/classes") || p.startsWith("app/resources")));
+		assertThat(layers).as("the AOT cache /app/" + service + ".aot, readable by the app's user").anyMatch(l -> {
+			ImageTarball.Entry cache = l.entries().get("app/" + service + ".aot");
+			return cache != null && cache.size() > 10 << 20 && (cache.mode() & 0444) == 0444;
+		});
 		assertThat(layers).as("/app/healthcheck.sh, executable by everyone").anyMatch(l -> {
 			ImageTarball.Entry check = l.entries().get("app/healthcheck.sh");
 			return check != null && (check.mode() & 0755) == 0755;
@@ -83,7 +94,31 @@ class ServiceImageTests {
 			.allSatisfy(l -> assertThat(l.entries().values()).allMatch(e -> e.uid() == 0));
 	}
 
-	private static Path tarballOf(String service) {
+	private static List<String> classPath(List<ImageTarball.Layer> layers) {
+		return layers.stream()
+			.map(l -> l.entries().get("app/jib-classpath-file"))
+			.filter(e -> e != null && e.content() != null)
+			.findFirst()
+			.map(e -> List.of(new String(e.content(), StandardCharsets.UTF_8).trim().split(":")))
+			.orElse(List.of());
+	}
+
+	private static Set<String> jarEntries(List<ImageTarball.Layer> layers, String path) throws IOException {
+		ImageTarball.Entry jar = layers.stream()
+			.map(l -> l.entries().get(path))
+			.filter(e -> e != null && e.content() != null)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError(path + " is not in the image"));
+		Set<String> names = new TreeSet<>();
+		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(jar.content()))) {
+			for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+				names.add(e.getName());
+			}
+		}
+		return names;
+	}
+
+	static Path tarballOf(String service) {
 		Path tar = ROOT.resolve(service).resolve("target/jib-image.tar");
 		if (!Files.isRegularFile(tar)) {
 			if ("true".equals(System.getenv("CI"))) {
