@@ -4,11 +4,11 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +32,12 @@ public final class Supervisor implements AutoCloseable {
 
 	private final StatusBoard board;
 
+	/**
+	 * Writers take the states and write them as one step, so the last write is the
+	 * newest.
+	 */
+	private final Object boardWrite = new Object();
+
 	private final PrintStream out;
 
 	private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, (task) -> {
@@ -40,7 +46,8 @@ public final class Supervisor implements AutoCloseable {
 		return thread;
 	});
 
-	private final List<ServiceHandle> handles = new ArrayList<>();
+	/** Read without this object's lock (the status file's writer reads it). */
+	private final List<ServiceHandle> handles = new CopyOnWriteArrayList<>();
 
 	private final Map<ServiceHandle, Deque<Instant>> recentRestarts = new HashMap<>();
 
@@ -80,7 +87,7 @@ public final class Supervisor implements AutoCloseable {
 		handle.supervisedBy(this);
 	}
 
-	public synchronized List<ServiceHandle> handles() {
+	public List<ServiceHandle> handles() {
 		return List.copyOf(this.handles);
 	}
 
@@ -120,18 +127,23 @@ public final class Supervisor implements AutoCloseable {
 			return;
 		}
 		Duration wait;
+		int exits;
 		synchronized (this) {
 			Deque<Instant> recent = this.recentRestarts.computeIfAbsent(handle, (key) -> new ArrayDeque<>());
 			Instant now = Instant.now();
-			if (this.policy.isCrashLoop(recent, now)) {
-				this.out.println("[supervisor] GAVE UP on " + handle.name() + ": it exited " + (recent.size() + 1)
-						+ " times within " + this.policy.crashLoopWindow().toSeconds() + " s (last exit code " + exit
-						+ "). It stays down; see " + handle.log());
-				handle.changeState(InstanceState.FAILED);
-				return;
+			exits = recent.size() + 1;
+			wait = this.policy.isCrashLoop(recent, now) ? null : this.policy.backoff(recent.size());
+			if (wait != null) {
+				recent.addLast(now);
 			}
-			wait = this.policy.backoff(recent.size());
-			recent.addLast(now);
+		}
+		// States change outside this object's lock: the status file's writer takes it.
+		if (wait == null) {
+			this.out.println("[supervisor] GAVE UP on " + handle.name() + ": it exited " + exits + " times within "
+					+ this.policy.crashLoopWindow().toSeconds() + " s (last exit code " + exit
+					+ "). It stays down; see " + handle.log());
+			handle.changeState(InstanceState.FAILED);
+			return;
 		}
 		this.out.println("[supervisor] " + handle.name() + " exited with code " + exit + "; restarting in "
 				+ wait.toMillis() + " ms");
@@ -158,7 +170,7 @@ public final class Supervisor implements AutoCloseable {
 		if (this.announcing && !this.stopping) {
 			this.out.println("[supervisor] " + StatusBoard.line(status));
 		}
-		this.board.write(statuses());
+		writeBoard();
 	}
 
 	public List<InstanceStatus> statuses() {
@@ -189,7 +201,18 @@ public final class Supervisor implements AutoCloseable {
 				joinQuietly(thread);
 			}
 		}
-		this.board.write(statuses());
+		writeBoard();
+	}
+
+	/**
+	 * Rewrites the status file with the states as they are now. Two threads whose changes
+	 * race (an instance started, then exited at once) could otherwise leave the older
+	 * picture in the file.
+	 */
+	private void writeBoard() {
+		synchronized (this.boardWrite) {
+			this.board.write(statuses());
+		}
 	}
 
 	private static void joinQuietly(Thread thread) {
