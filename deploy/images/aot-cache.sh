@@ -15,6 +15,10 @@ IMAGE=$TARGET/jib-image.tar
 OUT=$TARGET/aot/$SERVICE.aot
 rm -f "$OUT"
 [[ -f "$IMAGE" ]] || exit 0   # base-image.sh has said why there is no image
+# An image that already carries its cache was not built again (-Djib.skip=true): nothing to train,
+# and the JVM refuses -XX:AOTCacheOutput beside its -XX:AOTCache.
+config=$(tar -xOf "$IMAGE" config.json)
+[[ $config != *-XX:AOTCache=* ]] || exit 0
 
 started=$(date +%s)
 WORK=$(mktemp -d "$TARGET/aot-training.XXXXXX")
