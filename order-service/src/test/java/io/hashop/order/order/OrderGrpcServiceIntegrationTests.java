@@ -12,10 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import com.google.rpc.BadRequest;
-import com.google.rpc.ErrorInfo;
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -30,9 +26,9 @@ import io.hashop.contracts.order.v1.OrderLineRequest;
 import io.hashop.contracts.order.v1.OrderServiceGrpc;
 import io.hashop.contracts.order.v1.OrderServiceGrpc.OrderServiceBlockingStub;
 import io.hashop.contracts.order.v1.OrderStatus;
-import io.hashop.contracts.order.v1.PlaceOrderRequest;
 import io.hashop.contracts.order.v1.PlaceOrderResponse;
 import io.hashop.devinfra.test.WithTestDatabase;
+import io.hashop.order.OrderServiceCalls;
 import io.hashop.devinfra.test.WithTestKafka;
 import io.hashop.platform.grpc.InternalIdentityCallCredentials;
 import io.hashop.platform.identity.CallerIdentity;
@@ -46,8 +42,12 @@ import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcPort;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static io.hashop.order.OrderServiceCalls.catchStatus;
+import static io.hashop.order.OrderServiceCalls.line;
+import static io.hashop.order.OrderServiceCalls.order;
+import static io.hashop.order.OrderServiceCalls.reason;
+import static io.hashop.order.OrderServiceCalls.violations;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 @SpringBootTest(properties = { "spring.grpc.server.port=0", "server.port=0", "management.server.port=0",
 		"platform.identity.secret=test-secret-test-secret-test-secret-0123" })
@@ -67,10 +67,10 @@ class OrderGrpcServiceIntegrationTests {
 	@Autowired
 	InternalTokenIssuer issuer;
 
+	OrderServiceCalls calls;
+
 	@Autowired
 	JdbcClient jdbc;
-
-	ManagedChannel channel;
 
 	final String alice = UUID.randomUUID().toString();
 
@@ -78,12 +78,12 @@ class OrderGrpcServiceIntegrationTests {
 
 	@BeforeEach
 	void openChannel() {
-		this.channel = ManagedChannelBuilder.forAddress("localhost", this.grpcPort).usePlaintext().build();
+		this.calls = OrderServiceCalls.open(this.grpcPort, this.issuer);
 	}
 
 	@AfterEach
 	void closeChannel() throws InterruptedException {
-		this.channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+		this.calls.close();
 	}
 
 	@Test
@@ -252,7 +252,7 @@ class OrderGrpcServiceIntegrationTests {
 
 	@Test
 	void refusesCallsWithoutATokenNamingAUser() {
-		OrderServiceBlockingStub bare = OrderServiceGrpc.newBlockingStub(this.channel)
+		OrderServiceBlockingStub bare = OrderServiceGrpc.newBlockingStub(this.calls.channel())
 			.withDeadlineAfter(5, TimeUnit.SECONDS);
 		OrderServiceBlockingStub anonymous = bare.withCallCredentials(
 				InternalIdentityCallCredentials.of(this.issuer.issue(CallerIdentity.anonymous(), "order-service")));
@@ -286,13 +286,7 @@ class OrderGrpcServiceIntegrationTests {
 	}
 
 	private OrderServiceBlockingStub as(String userId) {
-		return stub(CallerIdentity.user(userId, Set.of("USER")));
-	}
-
-	private OrderServiceBlockingStub stub(CallerIdentity caller) {
-		return OrderServiceGrpc.newBlockingStub(this.channel)
-			.withDeadlineAfter(10, TimeUnit.SECONDS)
-			.withCallCredentials(InternalIdentityCallCredentials.of(this.issuer.issue(caller, "order-service")));
+		return this.calls.as(userId);
 	}
 
 	private long ordersOf(String userId) {
@@ -300,49 +294,6 @@ class OrderGrpcServiceIntegrationTests {
 			.param(UUID.fromString(userId))
 			.query(Long.class)
 			.single();
-	}
-
-	private static PlaceOrderRequest order(String key, OrderLineRequest... lines) {
-		return PlaceOrderRequest.newBuilder().setIdempotencyKey(key).addAllItems(List.of(lines)).build();
-	}
-
-	private static OrderLineRequest line(long productId, int quantity) {
-		return OrderLineRequest.newBuilder().setProductId(productId).setQuantity(quantity).build();
-	}
-
-	private static StatusRuntimeException catchStatus(Runnable call) {
-		return catchThrowableOfType(StatusRuntimeException.class, call::run);
-	}
-
-	private static String reason(StatusRuntimeException error) {
-		return StatusProto.fromThrowable(error)
-			.getDetailsList()
-			.stream()
-			.filter((detail) -> detail.is(ErrorInfo.class))
-			.map((detail) -> unpack(detail, ErrorInfo.class).getReason())
-			.findFirst()
-			.orElse(null);
-	}
-
-	private static List<String> violations(Runnable call) {
-		StatusRuntimeException error = catchStatus(call);
-		assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-		return StatusProto.fromThrowable(error)
-			.getDetailsList()
-			.stream()
-			.filter((detail) -> detail.is(BadRequest.class))
-			.flatMap((detail) -> unpack(detail, BadRequest.class).getFieldViolationsList().stream())
-			.map(BadRequest.FieldViolation::getField)
-			.toList();
-	}
-
-	private static <T extends com.google.protobuf.Message> T unpack(com.google.protobuf.Any detail, Class<T> type) {
-		try {
-			return detail.unpack(type);
-		}
-		catch (com.google.protobuf.InvalidProtocolBufferException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
