@@ -3,10 +3,6 @@ package io.hashop.launcher.monitoring;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.hashop.launcher.process.Readiness;
 import io.hashop.launcher.service.LauncherException;
 
 /**
@@ -133,23 +130,11 @@ public final class LocalPrometheus implements AutoCloseable {
 	}
 
 	private boolean awaitReady() {
-		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-		HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/-/ready"))
-			.timeout(Duration.ofSeconds(2))
-			.build();
+		Readiness readiness = Readiness.standard();
 		long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-		while (this.process.isAlive() && System.nanoTime() < deadline) {
-			try {
-				if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-					return true;
-				}
-			}
-			catch (IOException ex) {
-				// Not listening yet.
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return false;
+		while (this.process.isAlive() && System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
+			if (readiness.status(this.port, "/-/ready") == 200) {
+				return true;
 			}
 			sleep(Duration.ofMillis(200));
 		}
