@@ -16,6 +16,7 @@ import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import io.hashop.system.api.ContractClient.Answer;
 import io.hashop.system.support.Chromium;
+import io.hashop.system.support.NpmPackages;
 import io.hashop.system.support.SystemUnderTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,7 @@ class OpenApiContractIntegrationTests {
 
 	@Test
 	void isCleanForRedocly() {
-		OpenApiLinters.Result result = linters().redocly(directory.resolve("openapi.json"), config("redocly.yaml"));
+		NpmPackages.Result result = linters().redocly(directory.resolve("openapi.json"), config("redocly.yaml"));
 
 		assertThat(result.exit()).as(result.output()).isZero();
 		// Warnings make no exit code: "You have N warnings." (Node's own deprecation
@@ -74,7 +75,7 @@ class OpenApiContractIntegrationTests {
 
 	@Test
 	void isCleanForSpectral() {
-		OpenApiLinters.Result result = linters().spectral(directory.resolve("openapi.json"), config(".spectral.yaml"));
+		NpmPackages.Result result = linters().spectral(directory.resolve("openapi.json"), config(".spectral.yaml"));
 
 		// --fail-severity warn: a warning is a non-zero exit too.
 		assertThat(result.exit()).as(result.output()).isZero();

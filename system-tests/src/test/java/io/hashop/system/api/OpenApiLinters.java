@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 import io.hashop.system.support.NpmPackages;
+import io.hashop.system.support.NpmPackages.Result;
 
 /**
  * Redocly CLI and Spectral, pinned, installed from the npm registry into
@@ -20,10 +20,14 @@ final class OpenApiLinters {
 
 	static final String SPECTRAL = "@stoplight/spectral-cli@6.16.3";
 
-	private final Path prefix;
+	/** Their output without colours, telemetry or update notices. */
+	private static final Map<String, String> QUIET = Map.of("REDOCLY_TELEMETRY", "off",
+			"REDOCLY_SUPPRESS_UPDATE_NOTICE", "true", "NO_COLOR", "1");
 
-	private OpenApiLinters(Path prefix) {
-		this.prefix = prefix;
+	private final NpmPackages packages;
+
+	private OpenApiLinters(NpmPackages packages) {
+		this.packages = packages;
 	}
 
 	static OpenApiLinters install(Path prefix) {
@@ -31,17 +35,14 @@ final class OpenApiLinters {
 	}
 
 	Result redocly(Path document, Path config) {
-		return run(List.of(bin("redocly"), "lint", "--config", config.toString(), document.toString()),
-				document.getParent());
+		return this.packages.run("redocly", List.of("lint", "--config", config.toString(), document.toString()),
+				document.getParent(), QUIET);
 	}
 
 	Result spectral(Path document, Path ruleset) {
-		return run(List.of(bin("spectral"), "lint", "--ruleset", ruleset.toString(), "--fail-severity", "warn",
-				document.toString()), document.getParent());
-	}
-
-	private String bin(String name) {
-		return this.prefix.resolve("node_modules/.bin").resolve(name).toString();
+		return this.packages.run("spectral",
+				List.of("lint", "--ruleset", ruleset.toString(), "--fail-severity", "warn", document.toString()),
+				document.getParent(), QUIET);
 	}
 
 	static void write(Path file, String text) {
@@ -52,38 +53,6 @@ final class OpenApiLinters {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private static Result run(List<String> command, Path directory) {
-		List<String> full = new ArrayList<>(command);
-		ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true);
-		if (directory != null) {
-			builder.directory(directory.toFile());
-		}
-		builder.environment().put("REDOCLY_TELEMETRY", "off");
-		builder.environment().put("REDOCLY_SUPPRESS_UPDATE_NOTICE", "true");
-		builder.environment().put("NO_COLOR", "1");
-		try {
-			Process process = builder.start();
-			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			if (!process.waitFor(10, TimeUnit.MINUTES)) {
-				process.destroyForcibly();
-				throw new IllegalStateException("Timed out: " + command);
-			}
-			return new Result(process.exitValue(), output);
-		}
-		catch (IOException ex) {
-			return new Result(127, ex.toString());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	/** What a command printed and how it ended. */
-	record Result(int exit, String output) {
-
 	}
 
 }

@@ -36,10 +36,10 @@ final class AccessibilityAudit {
 	}
 
 	static AccessibilityAudit install() {
-		Path prefix = NpmPackages.install(Path.of("target/axe").toAbsolutePath(),
+		NpmPackages axe = NpmPackages.install(Path.of("target/axe").toAbsolutePath(),
 				"the storefront's accessibility is not audited.", AXE);
 		try {
-			return new AccessibilityAudit(Files.readString(prefix.resolve("node_modules/axe-core/axe.min.js")));
+			return new AccessibilityAudit(Files.readString(axe.file("axe-core/axe.min.js")));
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
