@@ -19,7 +19,7 @@ import io.hashop.launcher.process.ServiceHandle;
  * <li>{@code bff-web-3} (8281): without the catalog cache (S9);</li>
  * <li>{@code gateway} (8080): as in production, with limits too high to refuse a
  * benchmark;</li>
- * <li>{@code gateway-2} (8180): the same without its rate limiter (S8);</li>
+ * <li>{@code gateway-2} (8180): the same without its rate limiter (S1, S8);</li>
  * <li>nginx (8088) in front of {@code bff-web} (S1);</li>
  * <li>Spring Cloud Gateway with one route and nothing else (8090) in front of
  * {@code bff-web} (S1).</li>

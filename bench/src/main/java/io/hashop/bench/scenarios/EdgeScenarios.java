@@ -31,13 +31,17 @@ final class EdgeScenarios {
 								platform.nginxUrl()),
 						catalog("gateway", "the same through the gateway (rate limiter on)", wrk,
 								platform.gatewayUrl()),
+						catalog("gateway, no limiter", "the same through a gateway without its rate limiter", wrk,
+								platform.gatewayWithoutRateLimitUrl()),
 						catalog("minimal SCG", "the same through Spring Cloud Gateway with one route and nothing else",
 								wrk, platform.minimalGatewayUrl())),
 				List.of(new Ratio("gateway ÷ direct req/s (stretch ≥ 0.60)", "gateway", "direct",
 						Measurement.THROUGHPUT),
 						new Ratio("nginx ÷ direct req/s", "nginx", "direct", Measurement.THROUGHPUT),
 						new Ratio("minimal SCG ÷ nginx req/s", "minimal SCG", "nginx", Measurement.THROUGHPUT),
-						new Ratio("gateway ÷ minimal SCG req/s", "gateway", "minimal SCG", Measurement.THROUGHPUT)));
+						new Ratio("gateway ÷ minimal SCG req/s", "gateway", "minimal SCG", Measurement.THROUGHPUT),
+						new Ratio("gateway ÷ gateway without limiter req/s (what the limiter costs)", "gateway",
+								"gateway, no limiter", Measurement.THROUGHPUT)));
 	}
 
 	static Scenario gatewayLatency(BenchPlatform platform, Wrk wrk) {

@@ -37,8 +37,15 @@ class RateLimitConfiguration {
 	@Bean
 	RateLimiter rateLimiter(RateLimitProperties properties, RedisQuotaCounter redisCounter, MeterRegistry meters) {
 		Clock clock = Clock.systemUTC();
-		return new RateLimiter(redisCounter, new LocalQuotaCounter(properties.localMaxKeys(), clock), properties, clock,
+		QuotaCounter shared = new BatchingQuotaCounter(redisCounter,
+				new BatchedCounts(properties.localMaxKeys(), clock));
+		return new RateLimiter(shared, new LocalQuotaCounter(properties.localMaxKeys(), clock), properties, clock,
 				meters);
+	}
+
+	@Bean
+	RateLimitSettlement rateLimitSettlement(RateLimiter limiter, RateLimitProperties properties) {
+		return new RateLimitSettlement(limiter, properties.settleInterval());
 	}
 
 	@Bean

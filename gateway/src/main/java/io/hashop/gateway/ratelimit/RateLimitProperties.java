@@ -35,7 +35,11 @@ import org.springframework.validation.annotation.Validated;
  * @param redisBackoff how long to count locally only, after a Redis error, before trying
  * Redis again
  * @param keyPrefix the prefix of the counters' Redis keys
- * @param localMaxKeys how many counters the local fallback keeps at most
+ * @param localMaxKeys how many counters the local fallback, and the batched counts, keep
+ * at most
+ * @param settleInterval how often the user and IP quotas counted in memory are added to
+ * Redis (and the other instances' counts learnt): with N instances, a client can pass
+ * those limits by what it sends to the others in one interval
  */
 @Validated
 @ConfigurationProperties("hashop.gateway.rate-limit")
@@ -48,5 +52,5 @@ record RateLimitProperties(@DefaultValue("true") boolean enabled, @DefaultValue(
 		@DefaultValue("1m") @NotNull Duration window, @DefaultValue("300ms") @NotNull Duration redisTimeout,
 		@DefaultValue("5s") @NotNull Duration redisBackoff,
 		@DefaultValue("hashop:gateway:rate-limit") @NotBlank String keyPrefix,
-		@DefaultValue("100000") @Positive int localMaxKeys){
+		@DefaultValue("100000") @Positive int localMaxKeys, @DefaultValue("100ms") @NotNull Duration settleInterval){
 }

@@ -19,7 +19,9 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
  * {@link LoginAccountLimitFilter}, once the body has been read). Anything else: its
  * session's quota (the client IP's when it has no session cookie, so this is per session
  * rather than per account) and its client IP's ceiling, so inventing session cookies buys
- * no more than the ceiling. A client IP is an IPv4 address or an IPv6 /64.
+ * no more than the ceiling. A client IP is an IPv4 address or an IPv6 /64. The login
+ * quotas are counted in Redis on every request; the others are batched (see
+ * {@link BatchedCounts}).
  */
 class RateLimitRules {
 
@@ -47,8 +49,8 @@ class RateLimitRules {
 		}
 		String session = this.clients.sessionId(request);
 		String user = (session != null) ? "user:" + digest(session) : "user-ip:" + ip;
-		return List.of(new Quota("user", user, this.properties.userLimit(), this.properties.window()),
-				new Quota("ip", "ip:" + ip, this.properties.ipLimit(), this.properties.window()));
+		return List.of(new Quota("user", user, this.properties.userLimit(), this.properties.window(), true),
+				new Quota("ip", "ip:" + ip, this.properties.ipLimit(), this.properties.window(), true));
 	}
 
 	/** Whether the account quota applies to this request. */
@@ -74,7 +76,7 @@ class RateLimitRules {
 	/**
 	 * Session ids are secrets and e-mail addresses personal: only a digest becomes a key.
 	 */
-	private static String digest(String session) {
+	static String digest(String session) {
 		try {
 			byte[] hash = MessageDigest.getInstance("SHA-256").digest(session.getBytes(StandardCharsets.UTF_8));
 			return HexFormat.of().formatHex(hash, 0, 16);

@@ -13,9 +13,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Charges a request to its quotas in Redis; when Redis errs or does not answer within its
- * timeout, the local counter decides instead, and keeps deciding for the back-off period
- * so that an outage costs no request more than one timeout. Never fails open.
+ * Charges a request to its quotas in Redis (in memory, for the batched quotas between
+ * settlements); when Redis errs or does not answer within its timeout, the local counter
+ * decides instead, and keeps deciding for the back-off period so that an outage costs no
+ * request more than one timeout. Never fails open.
  */
 class RateLimiter {
 
@@ -51,12 +52,32 @@ class RateLimiter {
 	}
 
 	Mono<Verdict> charge(List<Quota> quotas) {
-		Mono<Verdict> verdict = (this.clock.millis() < this.redisBackoffUntil.get()) ? chargeLocally(quotas)
-				: charge(this.redis, quotas).timeout(this.redisTimeout).onErrorResume((ex) -> {
-					redisFailed(ex);
-					return chargeLocally(quotas);
-				});
-		return verdict.doOnNext(this::count);
+		if (this.clock.millis() < this.redisBackoffUntil.get()) {
+			return chargeLocally(quotas).doOnNext(this::count);
+		}
+		Verdict now = this.redis.chargeNow(quotas);
+		if (now != null) {
+			count(now);
+			return Mono.just(now);
+		}
+		return charge(this.redis, quotas).timeout(this.redisTimeout).onErrorResume((ex) -> {
+			redisFailed(ex);
+			return chargeLocally(quotas);
+		}).doOnNext(this::count);
+	}
+
+	/**
+	 * Sends the counts kept in memory to Redis; a failure starts the back-off, as a
+	 * failed charge does.
+	 */
+	Mono<Void> settle() {
+		if (this.clock.millis() < this.redisBackoffUntil.get()) {
+			return Mono.empty();
+		}
+		return this.redis.settle().timeout(this.redisTimeout).onErrorResume((ex) -> {
+			redisFailed(ex);
+			return Mono.empty();
+		});
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.hashop.gateway.ratelimit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntToLongFunction;
 
 import reactor.core.publisher.Mono;
 
@@ -12,35 +13,25 @@ import org.springframework.data.redis.core.script.RedisScript;
 /**
  * Fixed windows in Redis, shared by every gateway instance: one atomic script increments
  * the counter and starts its window (a key expiry) on the first request, so no clock of
- * any gateway instance is involved. All the quotas of a request are charged in one script
- * call: one round trip per request (the keys are not hash-tagged, so a Redis Cluster
- * would need them to be).
+ * any gateway instance is involved. All the quotas of a request, or all the counts of a
+ * settlement ({@link BatchingQuotaCounter}), go in one script call: one round trip (the
+ * keys are not hash-tagged, so a Redis Cluster would need them to be).
  */
 class RedisQuotaCounter implements QuotaCounter {
 
-	@SuppressWarnings("rawtypes")
-	private static final RedisScript<List> SCRIPT = RedisScript.of("""
-			local count = redis.call('INCR', KEYS[1])
-			local ttl = redis.call('PTTL', KEYS[1])
-			if ttl < 0 then
-			  redis.call('PEXPIRE', KEYS[1], ARGV[1])
-			  ttl = tonumber(ARGV[1])
-			end
-			return {count, ttl}
-			""", List.class);
-
 	/**
-	 * {@link #SCRIPT} for every key: ARGV[i] is the window of KEYS[i]; count, ttl pairs.
+	 * Adds ARGV[2i] to KEYS[i] and starts its window of ARGV[2i - 1] ms if it has none;
+	 * count, ttl pairs. Charges (by one) and settlements (by a batch's count) alike.
 	 */
 	@SuppressWarnings("rawtypes")
-	private static final RedisScript<List> SCRIPT_ALL = RedisScript.of("""
+	private static final RedisScript<List> ADD_ALL = RedisScript.of("""
 			local result = {}
 			for i, key in ipairs(KEYS) do
-			  local count = redis.call('INCR', key)
+			  local count = redis.call('INCRBY', key, ARGV[2 * i])
 			  local ttl = redis.call('PTTL', key)
 			  if ttl < 0 then
-			    redis.call('PEXPIRE', key, ARGV[i])
-			    ttl = tonumber(ARGV[i])
+			    redis.call('PEXPIRE', key, ARGV[2 * i - 1])
+			    ttl = tonumber(ARGV[2 * i - 1])
 			  end
 			  result[#result + 1] = count
 			  result[#result + 1] = ttl
@@ -68,29 +59,43 @@ class RedisQuotaCounter implements QuotaCounter {
 
 	@Override
 	public Mono<Verdict> charge(Quota quota) {
-		return this.redis.execute(SCRIPT, List.of(key(quota)), List.of(Long.toString(quota.window().toMillis())))
-			.next()
-			.map((result) -> Verdict.of(quota, number(result, 0), Duration.ofMillis(number(result, 1))));
+		return chargeAll(List.of(quota));
 	}
 
 	@Override
 	public Mono<Verdict> chargeAll(List<Quota> quotas) {
-		if (quotas.size() == 1) {
-			return charge(quotas.get(0));
+		return add(quotas, (i) -> 1).map((counts) -> verdict(quotas, counts));
+	}
+
+	/** Whether a request charged to these quotas, which counted these, may pass. */
+	static Verdict verdict(List<Quota> quotas, List<WindowCount> counts) {
+		Verdict verdict = Verdict.ALLOWED;
+		for (int i = 0; i < quotas.size(); i++) {
+			WindowCount count = counts.get(i);
+			verdict = verdict.and(Verdict.of(quotas.get(i), count.count(), count.untilWindowEnds()));
 		}
+		return verdict;
+	}
+
+	/**
+	 * Adds to every quota's counter (the i-th quota's amount at i) in one round trip,
+	 * starting the windows that have not started, and answers each counter's new count
+	 * and the time left in its window.
+	 */
+	Mono<List<WindowCount>> add(List<Quota> quotas, IntToLongFunction amountAt) {
 		List<String> keys = new ArrayList<>(quotas.size());
-		List<String> windows = new ArrayList<>(quotas.size());
-		for (Quota quota : quotas) {
-			keys.add(key(quota));
-			windows.add(Long.toString(quota.window().toMillis()));
+		List<String> arguments = new ArrayList<>(2 * quotas.size());
+		for (int i = 0; i < quotas.size(); i++) {
+			keys.add(key(quotas.get(i)));
+			arguments.add(Long.toString(quotas.get(i).window().toMillis()));
+			arguments.add(Long.toString(amountAt.applyAsLong(i)));
 		}
-		return this.redis.execute(SCRIPT_ALL, keys, windows).next().map((result) -> {
-			Verdict verdict = Verdict.ALLOWED;
+		return this.redis.execute(ADD_ALL, keys, arguments).next().map((result) -> {
+			List<WindowCount> counts = new ArrayList<>(quotas.size());
 			for (int i = 0; i < quotas.size(); i++) {
-				verdict = verdict.and(
-						Verdict.of(quotas.get(i), number(result, 2 * i), Duration.ofMillis(number(result, 2 * i + 1))));
+				counts.add(new WindowCount(number(result, 2 * i), Duration.ofMillis(number(result, 2 * i + 1))));
 			}
-			return verdict;
+			return counts;
 		});
 	}
 
@@ -116,6 +121,10 @@ class RedisQuotaCounter implements QuotaCounter {
 
 	private static long number(List<?> result, int index) {
 		return ((Number) result.get(index)).longValue();
+	}
+
+	/** A counter's value in Redis and the time left in its window. */
+	record WindowCount(long count, Duration untilWindowEnds) {
 	}
 
 }

@@ -118,19 +118,44 @@ class RateLimitIntegrationTests extends EdgeIntegrationTest {
 	}
 
 	@Test
-	void chargesBothQuotasOfARequestInRedisAndStartsTheirWindows() {
+	void chargesBothQuotasOfARequestInRedisAndSettlesTheCountsKeptInMemory() {
 		awaitCountingInRedis();
 		EdgeClient client = client();
 		String ipKey = keyPrefix() + ":ip:" + client.address();
 		String userKey = keyPrefix() + ":user-ip:" + client.address();
 
 		client.get("/api/products");
+		// The first request of a window is counted in Redis at once: that starts the
+		// windows.
+		assertThat(this.redis.opsForValue().get(ipKey).block()).isEqualTo("1");
+		assertThat(this.redis.opsForValue().get(userKey).block()).isEqualTo("1");
+		client.get("/api/products");
 		client.get("/api/products");
 
-		assertThat(this.redis.opsForValue().get(ipKey).block()).isEqualTo("2");
-		assertThat(this.redis.opsForValue().get(userKey).block()).isEqualTo("2");
+		await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> {
+			assertThat(this.redis.opsForValue().get(ipKey).block()).isEqualTo("3");
+			assertThat(this.redis.opsForValue().get(userKey).block()).isEqualTo("3");
+		});
 		assertThat(this.redis.getExpire(ipKey).block()).isPositive();
 		assertThat(this.redis.getExpire(userKey).block()).isPositive();
+	}
+
+	@Test
+	void learnsWhatOtherGatewayInstancesCountedWithinASettlement() {
+		awaitCountingInRedis();
+		EdgeClient client = client();
+		String session = "shared-" + UUID.randomUUID();
+		String cookie = "SESSION=" + session;
+		assertThat(get(client, 1, cookie)).containsExactly(200);
+		// Other gateway instances have let this session use up its budget.
+		String userKey = keyPrefix() + ":user:" + RateLimitRules.digest(session);
+		assertThat(this.redis.opsForValue().increment(userKey, USER_LIMIT).block()).isEqualTo(USER_LIMIT + 1);
+
+		// At most a dozen requests: this client IP's own ceiling (IP_LIMIT) is not what
+		// refuses it.
+		await().atMost(Duration.ofSeconds(2))
+			.pollInterval(Duration.ofMillis(200))
+			.untilAsserted(() -> assertThat(get(client, 1, cookie)).containsExactly(429));
 	}
 
 	/** After an outage test, Redis is back and the gateway has noticed. */

@@ -18,7 +18,7 @@ class RateLimitRulesTests {
 	private final RateLimitProperties properties = new RateLimitProperties(true,
 			List.of("/api/auth/login", "/api/auth/register"), 10, Duration.ofMinutes(1), List.of("/api/auth/login"), 5,
 			Duration.ofMinutes(5), 300, 1200, Duration.ofMinutes(1), Duration.ofMillis(300), Duration.ofSeconds(5),
-			"rl", 1000);
+			"rl", 1000, Duration.ofMillis(100));
 
 	private final RateLimitRules rules = new RateLimitRules(
 			new ClientResolver(new ClientProperties(List.of(), "SESSION")), this.properties);
@@ -44,6 +44,7 @@ class RateLimitRulesTests {
 			.quotasFor(from(MockServerHttpRequest.get("/api/orders").cookie(new HttpCookie("SESSION", "secret-id"))));
 
 		assertThat(quotas).extracting(Quota::rule).containsExactly("user", "ip");
+		assertThat(quotas).allMatch(Quota::batched);
 		assertThat(quotas.get(0).key()).startsWith("user:").doesNotContain("secret-id").hasSize(5 + 32);
 		assertThat(quotas.get(1).key()).isEqualTo("ip:10.0.0.9");
 	}

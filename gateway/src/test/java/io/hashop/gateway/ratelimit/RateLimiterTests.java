@@ -79,7 +79,8 @@ class RateLimiterTests {
 	private RateLimiter limiter(QuotaCounter redis) {
 		RateLimitProperties properties = new RateLimitProperties(true, List.of("/api/auth/login"), 2,
 				Duration.ofMinutes(1), List.of("/api/auth/login"), 2, Duration.ofMinutes(5), 100, 100,
-				Duration.ofMinutes(1), Duration.ofMillis(200), Duration.ofSeconds(5), "test", 1000);
+				Duration.ofMinutes(1), Duration.ofMillis(200), Duration.ofSeconds(5), "test", 1000,
+				Duration.ofMillis(100));
 		QuotaCounter counting = (quota) -> {
 			this.redisCalls.incrementAndGet();
 			return redis.charge(quota);
