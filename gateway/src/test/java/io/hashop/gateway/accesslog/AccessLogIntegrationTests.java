@@ -3,6 +3,7 @@ package io.hashop.gateway.accesslog;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -64,6 +65,20 @@ class AccessLogIntegrationTests extends EdgeIntegrationTest {
 			.orElseGet(() -> BRAVO.received().get(0).header("traceparent"));
 		// The gateway's own span is the parent of the BFF's work, in the caller's trace.
 		assertThat(sentOn).matches("00-" + traceId + "-(?!00f067aa0ba902b7)[0-9a-f]{16}-01");
+	}
+
+	@Test
+	void startsATraceForAnUntracedCallerAndContinuesItAtTheBff() {
+		client().get("/api/products", "X-Request-Id", "log-me-untraced");
+
+		Map<String, Object> fields = fields(awaitEvent("log-me-untraced"));
+		assertThat(fields).containsKey("trace.id");
+		String sentOn = Stream.concat(ALPHA.received().stream(), BRAVO.received().stream())
+			.map((received) -> received.header("traceparent"))
+			.filter((value) -> value != null)
+			.findFirst()
+			.orElseThrow();
+		assertThat(sentOn).matches("00-" + fields.get("trace.id") + "-[0-9a-f]{16}-0[01]");
 	}
 
 	@Test
