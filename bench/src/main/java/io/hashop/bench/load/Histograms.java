@@ -77,6 +77,38 @@ public final class Histograms {
 		return result;
 	}
 
+	/**
+	 * The 99th percentile, in milliseconds, of the slowest of one call to each of these
+	 * series (keys as {@link #p99Since} names them) since {@code before}, if the calls
+	 * were independent and nothing else were added: the product of their distributions.
+	 * What a fan-out that waits for all of them would show from the waiting alone.
+	 */
+	public double p99OfSlowestSince(Histograms before, Iterable<String> keys) {
+		TreeMap<Double, Double> product = null;
+		for (String key : keys) {
+			TreeMap<Double, Double> buckets = this.series.get(key);
+			TreeMap<Double, Double> earlier = before.series.getOrDefault(key, new TreeMap<>());
+			double total = buckets.get(Double.POSITIVE_INFINITY) - earlier.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
+			TreeMap<Double, Double> next = new TreeMap<>();
+			for (Map.Entry<Double, Double> bucket : buckets.entrySet()) {
+				double share = (bucket.getValue() - earlier.getOrDefault(bucket.getKey(), 0.0)) / total;
+				next.put(bucket.getKey(), (product == null) ? share
+						: share * product.getOrDefault(bucket.getKey(), cumulativeAt(product, bucket.getKey())));
+			}
+			product = next;
+		}
+		if (product == null) {
+			throw new IllegalArgumentException("No series to combine");
+		}
+		return 1000 * quantile(0.99, product, 1.0);
+	}
+
+	/** A cumulative share at a bound it has no bucket for: that of the bound below. */
+	private static double cumulativeAt(TreeMap<Double, Double> cumulative, double bound) {
+		Map.Entry<Double, Double> below = cumulative.floorEntry(bound);
+		return (below != null) ? below.getValue() : 0;
+	}
+
 	private static double quantile(double q, TreeMap<Double, Double> cumulative, double total) {
 		double rank = q * total;
 		double lowerBound = 0;

@@ -50,4 +50,25 @@ class HistogramsTests {
 		assertThat(after.p99Since(Histograms.parse(""), "http_server_requests", "uri=\"/api/dashboard\"")).hasSize(1);
 	}
 
+	@Test
+	void combinesLegsIntoTheDistributionOfTheSlowestOfOneCallToEach() {
+		Histograms after = Histograms.parse("""
+				grpc_client_seconds_bucket{method="GetUser",le="0.001"} 90.0
+				grpc_client_seconds_bucket{method="GetUser",le="0.002"} 100.0
+				grpc_client_seconds_bucket{method="GetUser",le="+Inf"} 100.0
+				grpc_client_seconds_bucket{method="ListOrders",le="0.001"} 45.0
+				grpc_client_seconds_bucket{method="ListOrders",le="0.002"} 50.0
+				grpc_client_seconds_bucket{method="ListOrders",le="+Inf"} 50.0
+				""");
+		Histograms before = Histograms.parse("");
+		Map<String, Histograms.Percentile> legs = after.p99Since(before, "grpc_client");
+
+		// Each leg: 90 % within 1 ms, the rest within 2 ms; p99 at 9/10 of the second
+		// bucket.
+		assertThat(legs.values()).allSatisfy((leg) -> assertThat(leg.p99Millis()).isCloseTo(1.9, within(1e-9)));
+		// Both within 1 ms: 0.81; the 99th of the slowest at (0.99 - 0.81) / 0.19 of that
+		// bucket.
+		assertThat(after.p99OfSlowestSince(before, legs.keySet())).isCloseTo(1 + 0.18 / 0.19, within(1e-9));
+	}
+
 }
