@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  * sent to Redis in one script call per settlement ({@link #takeUnsettled()} and
  * {@link #settled}), which also brings back what the other instances counted. So one
  * instance alone is exact, and a client spread over several instances can pass a limit by
- * at most what it sends to the others within one settlement interval. Bounded like
- * {@link LocalQuotaCounter}: a window is dropped when it ends.
+ * at most what it sends to the others within one settlement interval. Bounded
+ * ({@link WindowCaches}): a window is dropped when it ends.
  */
 class BatchedCounts {
 
@@ -35,11 +33,7 @@ class BatchedCounts {
 
 	BatchedCounts(int maxKeys, Clock clock) {
 		this.clock = clock;
-		this.windows = Caffeine.newBuilder()
-			.maximumSize(maxKeys)
-			.expireAfter(Expiry.<String, Window>creating(
-					(key, window) -> Duration.ofMillis(Math.max(0, window.endsAt - clock.millis()))))
-			.build();
+		this.windows = WindowCaches.endingAt(maxKeys, clock, (Window window) -> window.endsAt);
 	}
 
 	/**

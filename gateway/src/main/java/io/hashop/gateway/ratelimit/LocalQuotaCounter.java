@@ -5,14 +5,11 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import reactor.core.publisher.Mono;
 
 /**
- * Fixed windows in this instance's memory, the fallback while Redis is unavailable. A
- * bounded Caffeine cache holds the counters and drops each when its window ends, so a
- * flood of distinct clients cannot exhaust memory.
+ * Fixed windows in this instance's memory ({@link WindowCaches}), the fallback while
+ * Redis is unavailable.
  */
 class LocalQuotaCounter implements QuotaCounter {
 
@@ -22,11 +19,7 @@ class LocalQuotaCounter implements QuotaCounter {
 
 	LocalQuotaCounter(int maxKeys, Clock clock) {
 		this.clock = clock;
-		this.windows = Caffeine.newBuilder()
-			.maximumSize(maxKeys)
-			.expireAfter(Expiry.<String, Window>creating(
-					(key, window) -> Duration.ofMillis(Math.max(0, window.endsAt - clock.millis()))))
-			.build();
+		this.windows = WindowCaches.endingAt(maxKeys, clock, (Window window) -> window.endsAt);
 	}
 
 	@Override
