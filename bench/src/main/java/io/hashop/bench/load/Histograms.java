@@ -92,8 +92,7 @@ public final class Histograms {
 			TreeMap<Double, Double> next = new TreeMap<>();
 			for (Map.Entry<Double, Double> bucket : buckets.entrySet()) {
 				double share = (bucket.getValue() - earlier.getOrDefault(bucket.getKey(), 0.0)) / total;
-				next.put(bucket.getKey(), (product == null) ? share
-						: share * product.getOrDefault(bucket.getKey(), cumulativeAt(product, bucket.getKey())));
+				next.put(bucket.getKey(), (product == null) ? share : share * cumulativeAt(product, bucket.getKey()));
 			}
 			product = next;
 		}
@@ -103,7 +102,9 @@ public final class Histograms {
 		return 1000 * quantile(0.99, product, 1.0);
 	}
 
-	/** A cumulative share at a bound it has no bucket for: that of the bound below. */
+	/**
+	 * The cumulative share at a bound: its bucket's, or the one below when it has none.
+	 */
 	private static double cumulativeAt(TreeMap<Double, Double> cumulative, double bound) {
 		Map.Entry<Double, Double> below = cumulative.floorEntry(bound);
 		return (below != null) ? below.getValue() : 0;

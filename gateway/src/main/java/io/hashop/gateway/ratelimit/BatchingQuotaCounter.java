@@ -34,12 +34,12 @@ class BatchingQuotaCounter implements QuotaCounter {
 		return this.batches.charge(quotas);
 	}
 
+	/**
+	 * Charges in Redis and learns the batched quotas' windows from its answer. The
+	 * in-memory decision is {@link #chargeNow}, which the limiter tries first.
+	 */
 	@Override
 	public Mono<Verdict> chargeAll(List<Quota> quotas) {
-		Verdict now = this.batches.charge(quotas);
-		if (now != null) {
-			return Mono.just(now);
-		}
 		return this.redis.add(quotas, (i) -> 1).map((counts) -> {
 			for (int i = 0; i < quotas.size(); i++) {
 				WindowCount count = counts.get(i);
