@@ -45,13 +45,28 @@ final class EdgeScenarios {
 	}
 
 	static Scenario gatewayLatency(BenchPlatform platform, Wrk wrk) {
-		Map<String, String> pace = Map.of("BENCH_DELAY_MS", "20");
 		return new Scenario("S2", "gateway p99 ÷ direct p99 at a fixed rate below saturation",
 				new Ratio("gateway ÷ direct p99", "gateway", "direct", Measurement.P99), Goal.atMost(1.10),
-				List.of(new WrkArm("direct", "16 connections, 20 ms between requests, straight to the BFF", wrk,
-						new Wrk.Load(platform.bffUrl() + CATALOG, 2, 16, Map.of(), "fixed-rate.lua", pace)),
-						new WrkArm("gateway", "the same through the gateway", wrk, new Wrk.Load(
-								platform.gatewayUrl() + CATALOG, 2, 16, Map.of(), "fixed-rate.lua", pace))));
+				List.of(paced("direct", "16 connections, 20 ms between requests, straight to the BFF", wrk,
+						platform.bffUrl()),
+						paced("gateway", "the same through the gateway", wrk, platform.gatewayUrl()),
+						paced("nginx", "the same through nginx (what any proxy hop costs)", wrk, platform.nginxUrl()),
+						paced("minimal SCG", "the same through Spring Cloud Gateway with one route and nothing else",
+								wrk, platform.minimalGatewayUrl())),
+				List.of(new Ratio("nginx ÷ direct p99", "nginx", "direct", Measurement.P99),
+						new Ratio("minimal SCG ÷ direct p99", "minimal SCG", "direct", Measurement.P99),
+						new Ratio("gateway ÷ nginx p99", "gateway", "nginx", Measurement.P99),
+						new Ratio("gateway ÷ direct p50", "gateway", "direct", Measurement.P50),
+						new Ratio("nginx ÷ direct p50", "nginx", "direct", Measurement.P50)));
+	}
+
+	/**
+	 * 16 connections, each sending a request every 20 ms: about 800 req/s, well below
+	 * saturation.
+	 */
+	private static WrkArm paced(String name, String description, Wrk wrk, String baseUrl) {
+		return new WrkArm(name, description, wrk,
+				new Wrk.Load(baseUrl + CATALOG, 2, 16, Map.of(), "fixed-rate.lua", Map.of("BENCH_DELAY_MS", "20")));
 	}
 
 	static Scenario sessionAndRateLimiter(BenchPlatform platform, Wrk wrk, Shopper shopper) {
