@@ -94,6 +94,9 @@ final class ExtraInstances {
 		Files.createDirectories(files.directory());
 		Files.copy(launch.jar(), files.jar());
 		runToEnd(StartMode.extract(launch.java(), files), launch, files.log("extract"));
+		if (this.trainedModes.stream().anyMatch(StartMode::needsSpringAot)) {
+			processAheadOfTime(launch, files);
+		}
 		for (StartMode mode : this.trainedModes) {
 			train(mode, launch, files);
 		}
@@ -127,6 +130,19 @@ final class ExtraInstances {
 		if (!Files.isRegularFile(cache)) {
 			throw new IOException("The training run wrote no " + cache + "; see " + log);
 		}
+	}
+
+	/**
+	 * Spring's AOT processing in the service's own environment, then the generated
+	 * sources compiled and packed with the generated resources into one jar.
+	 */
+	private static void processAheadOfTime(ServiceLaunch launch, ServiceFiles files)
+			throws IOException, InterruptedException {
+		String mainClass = SpringAotProcessing.mainClass(files);
+		runToEnd(SpringAotProcessing.processCommand(launch.java(), files, mainClass), launch,
+				files.log("spring-aot-processing"));
+		runToEnd(SpringAotProcessing.compileCommand(launch.java(), files), launch, files.log("spring-aot-javac"));
+		SpringAotProcessing.writeJar(files, mainClass);
 	}
 
 	private static void runToEnd(List<String> command, ServiceLaunch launch, Path log)

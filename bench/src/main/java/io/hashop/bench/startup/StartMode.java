@@ -40,7 +40,17 @@ enum StartMode {
 	 * stopped with SIGTERM, so that it also holds what the lifecycle loads (web server,
 	 * gRPC server, Kafka consumers, health checks).
 	 */
-	AOT_TRAINED_TO_READY;
+	AOT_TRAINED_TO_READY,
+
+	/**
+	 * The same again on Spring's AOT processing of the service
+	 * ({@link SpringAotProcessing}): {@code java -XX:AOTCache=<module>-spring-aot.aot
+	 * <options> -Dspring.aot.enabled=true -jar <module>-spring-aot.jar}, the bean
+	 * definitions generated ahead of time instead of found by reflection at start-up.
+	 */
+	SPRING_AOT;
+
+	static final String SPRING_AOT_ENABLED = "-Dspring.aot.enabled=true";
 
 	static final String TRAINING_EXIT = "-Dspring.context.exit=onRefresh";
 
@@ -54,12 +64,18 @@ enum StartMode {
 			case CDS -> Optional.of(files.cdsArchive());
 			case AOT -> Optional.of(files.aotCache());
 			case AOT_TRAINED_TO_READY -> Optional.of(files.aotCacheTrainedToReady());
+			case SPRING_AOT -> Optional.of(files.springAotCache());
 		};
 	}
 
 	/** Whether its training run is a whole start, stopped once ready. */
 	boolean trainsUntilReady() {
-		return this == AOT_TRAINED_TO_READY;
+		return this == AOT_TRAINED_TO_READY || this == SPRING_AOT;
+	}
+
+	/** Whether it needs Spring's AOT processing of the service before its training. */
+	boolean needsSpringAot() {
+		return this == SPRING_AOT;
 	}
 
 	List<String> command(Path java, List<String> jvmOptions, ServiceFiles files) {
@@ -70,6 +86,8 @@ enum StartMode {
 				java(java, "-XX:SharedArchiveFile=" + files.cdsArchive(), jvmOptions, null, files.extractedJar());
 			case AOT, AOT_TRAINED_TO_READY -> java(java, "-XX:AOTCache=" + cache(files).orElseThrow(),
 					withoutXshare(jvmOptions), null, files.extractedJar());
+			case SPRING_AOT -> java(java, "-XX:AOTCache=" + files.springAotCache(), withoutXshare(jvmOptions),
+					SPRING_AOT_ENABLED, files.springAotJar());
 		};
 	}
 
@@ -83,6 +101,8 @@ enum StartMode {
 					files.extractedJar());
 			case AOT_TRAINED_TO_READY -> java(java, "-XX:AOTCacheOutput=" + files.aotCacheTrainedToReady(),
 					withoutXshare(jvmOptions), null, files.extractedJar());
+			case SPRING_AOT -> java(java, "-XX:AOTCacheOutput=" + files.springAotCache(), withoutXshare(jvmOptions),
+					SPRING_AOT_ENABLED, files.springAotJar());
 		};
 	}
 

@@ -27,6 +27,8 @@ import io.hashop.bench.platform.BenchPlatform;
  * archive;</li>
  * <li>{@code cached, trained to ready}: an AOT cache from a training run that went on to
  * a ready {@code /readyz} (only with an AOT cache);</li>
+ * <li>{@code cached, Spring AOT}: the same on Spring's AOT processing of the service
+ * (only with an AOT cache and a JDK that has {@code javac});</li>
  * <li>{@code running platform}: the resident memory of the platform's own processes.</li>
  * </ul>
  */
@@ -41,6 +43,8 @@ public final class StartupScenario {
 	/** Every service, in the launcher's start order. */
 	public static final List<String> ALL_SERVICES = List.of("user-service", "order-service", "payment-service",
 			"bff-web", "gateway");
+
+	private static final String SPRING_AOT_ARM = "cached, Spring AOT";
 
 	private static final String TRAINED = " from a training run with `%s %s`";
 
@@ -60,9 +64,16 @@ public final class StartupScenario {
 		if (modules.isEmpty()) {
 			throw new IllegalArgumentException("S10 needs at least one service");
 		}
-		boolean aot = aotCacheAvailable(platform, workDirectory, modules.get(0));
-		List<StartMode> trained = aot ? List.of(StartMode.CDS, StartMode.AOT, StartMode.AOT_TRAINED_TO_READY)
-				: List.of(StartMode.CDS);
+		ServiceLaunch first = firstLaunch(platform, workDirectory, modules.get(0));
+		boolean aot = aotCacheAvailable(first);
+		boolean springAot = aot && SpringAotProcessing.available(first.java());
+		List<StartMode> trained = new ArrayList<>(List.of(StartMode.CDS));
+		if (aot) {
+			trained.addAll(List.of(StartMode.AOT, StartMode.AOT_TRAINED_TO_READY));
+		}
+		if (springAot) {
+			trained.add(StartMode.SPRING_AOT);
+		}
 		ExtraInstances instances = new ExtraInstances(platform.launcherPlatform(), workDirectory, trained);
 		String services = String.join(", ", modules);
 		List<Arm> arms = new ArrayList<>();
@@ -86,6 +97,13 @@ public final class StartupScenario {
 							+ "`, stopped (SIGTERM) once `/readyz` answered",
 					StartMode.AOT_TRAINED_TO_READY, modules, instances));
 		}
+		if (springAot) {
+			arms.add(new StartupArm(SPRING_AOT_ARM,
+					"the same on Spring's AOT processing of the service (done by the harness in the service's "
+							+ "environment, as `spring-boot:process-aot` would in the build), `"
+							+ StartMode.SPRING_AOT_ENABLED + "`, its own cache trained to ready",
+					StartMode.SPRING_AOT, modules, instances));
+		}
 		else {
 			arms.add(new StartupArm("cached", cds(), StartMode.CDS, modules, instances));
 		}
@@ -93,7 +111,7 @@ public final class StartupScenario {
 		return new Scenario("S10",
 				"start-up to ready with an " + (aot ? "AOT cache" : "CDS archive (JDK < 25)") + " ÷ the plain jar",
 				new Ratio("cached ÷ plain seconds to ready", "cached", "plain", StartupArm.READY), Goal.atMost(0.40),
-				arms, further(modules, aot));
+				arms, further(modules, aot, springAot));
 	}
 
 	private static String cds() {
@@ -101,7 +119,7 @@ public final class StartupScenario {
 				+ String.format(TRAINED, "-XX:ArchiveClassesAtExit=<module>.jsa", StartMode.TRAINING_EXIT);
 	}
 
-	private static List<Ratio> further(List<String> modules, boolean aot) {
+	private static List<Ratio> further(List<String> modules, boolean aot, boolean springAot) {
 		List<Ratio> further = new ArrayList<>();
 		further.add(new Ratio("extracted ÷ plain seconds to ready (what extraction gives)", "extracted", "plain",
 				StartupArm.READY));
@@ -111,6 +129,14 @@ public final class StartupScenario {
 			further.add(new Ratio("cds ÷ plain seconds to ready", "cds", "plain", StartupArm.READY));
 			further.add(new Ratio("cached, trained to ready ÷ plain seconds to ready", "cached, trained to ready",
 					"plain", StartupArm.READY));
+		}
+		if (springAot) {
+			further.add(
+					new Ratio(SPRING_AOT_ARM + " ÷ plain seconds to ready", SPRING_AOT_ARM, "plain", StartupArm.READY));
+			further.add(new Ratio(SPRING_AOT_ARM + " ÷ cached, trained to ready seconds (what Spring AOT gives)",
+					SPRING_AOT_ARM, "cached, trained to ready", StartupArm.READY));
+			further.add(new Ratio(SPRING_AOT_ARM + " ÷ plain processor seconds until ready", SPRING_AOT_ARM, "plain",
+					StartupArm.CPU));
 		}
 		further.add(new Ratio("cached ÷ plain processor seconds until ready (steadier on a busy machine)", "cached",
 				"plain", StartupArm.CPU));
@@ -122,14 +148,21 @@ public final class StartupScenario {
 		return further;
 	}
 
-	private static boolean aotCacheAvailable(BenchPlatform platform, Path workDirectory, String module) {
+	private static ServiceLaunch firstLaunch(BenchPlatform platform, Path workDirectory, String module) {
 		try {
-			ServiceLaunch launch = new ExtraInstances(platform.launcherPlatform(), workDirectory, List.of())
-				.launch(module);
-			return launch.javaFeatureVersion() >= StartMode.AOT_CACHE_SINCE;
+			return new ExtraInstances(platform.launcherPlatform(), workDirectory, List.of()).launch(module);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read how " + module + " was started", ex);
+		}
+	}
+
+	private static boolean aotCacheAvailable(ServiceLaunch launch) {
+		try {
+			return launch.javaFeatureVersion() >= StartMode.AOT_CACHE_SINCE;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read the JDK version of " + launch.java(), ex);
 		}
 	}
 

@@ -68,6 +68,19 @@ class StartModeTests {
 	}
 
 	@Test
+	void startsSpringsAotProcessingWithItsOwnCacheTrainedOnAWholeStart() {
+		assertThat(StartMode.SPRING_AOT.training(JAVA, OPTIONS, FILES)).containsExactly("/jdk/bin/java",
+				"-XX:AOTCacheOutput=/w/bff-web/bff-web-spring-aot.aot", "-XX:MaxRAM=768m", "-Dspring.aot.enabled=true",
+				"-jar", "/w/bff-web/bff-web-spring-aot.jar");
+		assertThat(StartMode.SPRING_AOT.command(JAVA, OPTIONS, FILES)).containsExactly("/jdk/bin/java",
+				"-XX:AOTCache=/w/bff-web/bff-web-spring-aot.aot", "-XX:MaxRAM=768m", "-Dspring.aot.enabled=true",
+				"-jar", "/w/bff-web/bff-web-spring-aot.jar");
+		assertThat(StartMode.SPRING_AOT.trainsUntilReady()).isTrue();
+		assertThat(StartMode.SPRING_AOT.needsSpringAot()).isTrue();
+		assertThat(StartMode.AOT_TRAINED_TO_READY.needsSpringAot()).isFalse();
+	}
+
+	@Test
 	void hasNoTrainingRunWithoutACache() {
 		assertThatIllegalStateException().isThrownBy(() -> StartMode.EXTRACTED.training(JAVA, OPTIONS, FILES));
 	}

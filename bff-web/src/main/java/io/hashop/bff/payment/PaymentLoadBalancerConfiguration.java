@@ -15,9 +15,10 @@ import org.springframework.web.client.RestClient;
  * The load balancer of payment-service, in its own child context (deliberately not a
  * {@code @Configuration}, so component scanning leaves it alone): the configured
  * instances, probed for readiness and skipped while not ready, chosen round-robin (Spring
- * Cloud LoadBalancer's default).
+ * Cloud LoadBalancer's default). Public because Spring's AOT processing generates the
+ * child context's bean definitions in Spring Cloud's package.
  */
-class PaymentLoadBalancerConfiguration {
+public class PaymentLoadBalancerConfiguration {
 
 	/** A hung instance is as good as down: readiness probes give up quickly. */
 	private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
