@@ -20,10 +20,13 @@ import io.hashop.launcher.process.ServiceHandle;
  * <li>{@code gateway} (8080): as in production, with limits too high to refuse a
  * benchmark;</li>
  * <li>{@code gateway-2} (8180): the same without its rate limiter (S1, S8);</li>
- * <li>nginx (8088) in front of {@code bff-web} (S1);</li>
- * <li>Spring Cloud Gateway with one route and nothing else (8090) in front of
- * {@code bff-web} (S1).</li>
+ * <li>nginx (8088) in front of {@code bff-web} (S1, S2);</li>
+ * <li>Spring Cloud Gateway with one route and nothing else (8090,
+ * {@code bench/minimal-gateway}) in front of {@code bff-web} (S1, S2);</li>
+ * <li>a plain Reactor Netty proxy, no Spring (8092, {@code bench/netty-proxy}), in front
+ * of {@code bff-web} (S1, S2).</li>
  * </ul>
+ * The last two run on the services' JDK with their JVM options.
  */
 public final class BenchPlatform implements AutoCloseable {
 
@@ -41,6 +44,8 @@ public final class BenchPlatform implements AutoCloseable {
 
 	private static final int MINIMAL_GATEWAY_PORT = 8090;
 
+	private static final int NETTY_PROXY_PORT = 8092;
+
 	private static final String HISTOGRAMS = "{\"management.metrics.distribution.percentiles-histogram."
 			+ "http.server.requests\":true,\"management.metrics.distribution.percentiles-histogram.grpc.client\":true,"
 			+ "\"management.metrics.distribution.percentiles-histogram.http.client.requests\":true}";
@@ -49,14 +54,18 @@ public final class BenchPlatform implements AutoCloseable {
 
 	private final Nginx nginx;
 
-	private final MinimalGateway minimalGateway;
+	private final ProxyJar minimalGateway;
+
+	private final ProxyJar nettyProxy;
 
 	private final List<String> jvmOptions;
 
-	private BenchPlatform(LocalPlatform platform, Nginx nginx, MinimalGateway minimalGateway, List<String> jvmOptions) {
+	private BenchPlatform(LocalPlatform platform, Nginx nginx, ProxyJar minimalGateway, ProxyJar nettyProxy,
+			List<String> jvmOptions) {
 		this.platform = platform;
 		this.nginx = nginx;
 		this.minimalGateway = minimalGateway;
+		this.nettyProxy = nettyProxy;
 		this.jvmOptions = jvmOptions;
 	}
 
@@ -81,6 +90,7 @@ public final class BenchPlatform implements AutoCloseable {
 		builder.environment("gateway-2", "RATE_LIMIT_ENABLED", "false");
 		LocalPlatform platform = builder.start();
 		Nginx nginx = null;
+		ProxyJar minimalGateway = null;
 		try {
 			nginx = Nginx.start(workDirectory.resolve("nginx"), NGINX_PORT, "127.0.0.1:8081");
 			Path java = Path.of(ProcessHandle.of(platform.process("bff-web").status().pid().getAsLong())
@@ -88,11 +98,16 @@ public final class BenchPlatform implements AutoCloseable {
 				.info()
 				.command()
 				.orElseThrow());
-			MinimalGateway minimal = MinimalGateway.start(repoRoot, java, jvmOptions,
-					workDirectory.resolve("logs/minimal-gateway.log"), MINIMAL_GATEWAY_PORT, bff);
-			return new BenchPlatform(platform, nginx, minimal, jvmOptions);
+			ProxyJar.Starter proxies = new ProxyJar.Starter(repoRoot, java, jvmOptions, workDirectory.resolve("logs"),
+					bff);
+			minimalGateway = proxies.start("minimal-gateway", "minimal gateway", MINIMAL_GATEWAY_PORT);
+			ProxyJar nettyProxy = proxies.start("netty-proxy", "Reactor Netty proxy", NETTY_PROXY_PORT);
+			return new BenchPlatform(platform, nginx, minimalGateway, nettyProxy, jvmOptions);
 		}
 		catch (RuntimeException ex) {
+			if (minimalGateway != null) {
+				minimalGateway.close();
+			}
 			if (nginx != null) {
 				nginx.close();
 			}
@@ -127,6 +142,10 @@ public final class BenchPlatform implements AutoCloseable {
 
 	public String minimalGatewayUrl() {
 		return this.minimalGateway.url();
+	}
+
+	public String nettyProxyUrl() {
+		return this.nettyProxy.url();
 	}
 
 	public LocalPlatform launcherPlatform() {
@@ -166,6 +185,7 @@ public final class BenchPlatform implements AutoCloseable {
 
 	@Override
 	public void close() {
+		this.nettyProxy.close();
 		this.minimalGateway.close();
 		this.nginx.close();
 		this.platform.close();
