@@ -2,7 +2,7 @@
 # Measures what the platform costs, each scenario's arms side by side, and writes docs/benchmarks.md:
 #   ./bench.sh [--no-build] [S1 S2 ...] [--rounds N] [--seconds N] [--warm-up-limit N] [--launcher-flags] [--smoke]
 # Starts the platform itself (stop ./run-local.sh first: same ports) with the images' JVM options;
-# installs wrk and nginx from Debian's packages when run as root. All ten scenarios take about 25 minutes.
+# installs wrk and nginx from Debian's packages when run as root. All ten scenarios take about 30 minutes.
 set -euo pipefail
 cd "$(dirname "$0")"
 
