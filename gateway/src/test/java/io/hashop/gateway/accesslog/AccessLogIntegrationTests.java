@@ -5,9 +5,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.hashop.gateway.EdgeIntegrationTest;
@@ -35,14 +33,6 @@ class AccessLogIntegrationTests extends EdgeIntegrationTest {
 	@AfterEach
 	void release() {
 		this.logger.detachAppender(this.appender);
-	}
-
-	@Test
-	void writesTheConsoleOffTheEventLoops() {
-		Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-		assertThat(root.getAppender(AsyncConsoleLogging.CONSOLE)).isNull();
-		assertThat(root.getAppender(AsyncConsoleLogging.ASYNC_CONSOLE)).isInstanceOfSatisfying(AsyncAppender.class,
-				(async) -> assertThat(async.getAppender(AsyncConsoleLogging.CONSOLE)).isNotNull());
 	}
 
 	@Test
