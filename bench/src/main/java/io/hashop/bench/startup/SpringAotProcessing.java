@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -39,7 +38,10 @@ final class SpringAotProcessing {
 		return Files.isExecutable(javac(java));
 	}
 
-	/** The commands and the jar for {@code files}; run by {@link ExtraInstances}. */
+	/**
+	 * Spring Boot's AOT processor on the extracted jar, writing sources, resources and
+	 * classes under {@link ServiceFiles#springAot()}.
+	 */
 	static List<String> processCommand(Path java, ServiceFiles files, String mainClass) {
 		Path output = files.springAot();
 		return List.of(java.toString(), "-cp", files.extractedJar().toString(), PROCESSOR, mainClass,
@@ -101,7 +103,7 @@ final class SpringAotProcessing {
 			return List.of();
 		}
 		try (Stream<Path> walk = Files.walk(root)) {
-			return new ArrayList<>(walk.filter(Files::isRegularFile).sorted().toList());
+			return walk.filter(Files::isRegularFile).sorted().toList();
 		}
 	}
 

@@ -75,6 +75,20 @@ public final class StartupScenario {
 			trained.add(StartMode.SPRING_AOT);
 		}
 		ExtraInstances instances = new ExtraInstances(platform.launcherPlatform(), workDirectory, trained);
+		List<Arm> arms = startArms(modules, instances, aot, springAot);
+		arms.add(new PlatformRssArm(platform.launcherPlatform()));
+		return new Scenario("S10",
+				"start-up to ready with an " + (aot ? "AOT cache" : "CDS archive (JDK < 25)") + " ÷ the plain jar",
+				new Ratio("cached ÷ plain seconds to ready", "cached", "plain", StartupArm.READY), Goal.atMost(0.40),
+				arms, further(modules, aot, springAot));
+	}
+
+	/**
+	 * The arms that start services, in the order they run: the cached ones only where the
+	 * JDK writes an AOT cache, Spring's AOT processing only where it also has
+	 * {@code javac}; without an AOT cache, {@code cached} is the CDS archive.
+	 */
+	static List<Arm> startArms(List<String> modules, ExtraInstances instances, boolean aot, boolean springAot) {
 		String services = String.join(", ", modules);
 		List<Arm> arms = new ArrayList<>();
 		arms.add(new StartupArm("plain",
@@ -96,22 +110,18 @@ public final class StartupScenario {
 					"the same with a cache from a training run without `" + StartMode.TRAINING_EXIT
 							+ "`, stopped (SIGTERM) once `/readyz` answered",
 					StartMode.AOT_TRAINED_TO_READY, modules, instances));
-		}
-		if (springAot) {
-			arms.add(new StartupArm(SPRING_AOT_ARM,
-					"the same on Spring's AOT processing of the service (done by the harness in the service's "
-							+ "environment, as `spring-boot:process-aot` would in the build), `"
-							+ StartMode.SPRING_AOT_ENABLED + "`, its own cache trained to ready",
-					StartMode.SPRING_AOT, modules, instances));
+			if (springAot) {
+				arms.add(new StartupArm(SPRING_AOT_ARM,
+						"the same on Spring's AOT processing of the service (done by the harness in the service's "
+								+ "environment, as `spring-boot:process-aot` would in the build), `"
+								+ StartMode.SPRING_AOT_ENABLED + "`, its own cache trained to ready",
+						StartMode.SPRING_AOT, modules, instances));
+			}
 		}
 		else {
 			arms.add(new StartupArm("cached", cds(), StartMode.CDS, modules, instances));
 		}
-		arms.add(new PlatformRssArm(platform.launcherPlatform()));
-		return new Scenario("S10",
-				"start-up to ready with an " + (aot ? "AOT cache" : "CDS archive (JDK < 25)") + " ÷ the plain jar",
-				new Ratio("cached ÷ plain seconds to ready", "cached", "plain", StartupArm.READY), Goal.atMost(0.40),
-				arms, further(modules, aot, springAot));
+		return arms;
 	}
 
 	private static String cds() {
